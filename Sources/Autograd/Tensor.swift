@@ -81,6 +81,18 @@ public final class Tensor<Scalar: TensorScalar> {
   @inlinable
   public static func ones(_ shape: Shape) -> Tensor { Tensor(repeating: 1, shape: shape) }
 
+  /// Releases the graph behind this tensor one node at a time: the default release would
+  /// recurse once per op and overflow the stack on a long chain.
+  deinit {
+    var pending = origin?.inputs ?? []
+    origin = nil  // no copy of the origin may outlive this line, or inputs stay shared
+    while var tensor = pending.popLast() {
+      guard isKnownUniquelyReferenced(&tensor) else { continue }
+      pending.append(contentsOf: tensor.origin?.inputs ?? [])
+      tensor.origin = nil
+    }
+  }
+
   // MARK: - Values
 
   /// The elements in row-major order. Setting them changes the tensor in place (as an
