@@ -36,16 +36,18 @@ extension JSONParser {
     }
   }
 
+  /// The bytes that the one-character escapes (`\n`, `\"`, ...) stand for.
+  private static let simpleEscapes: [UInt8: UInt8] = [
+    UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
+    UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
+    UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+  ]
+
   /// An escape starting at its backslash, appended to `buffer` as UTF-8.
   private mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONSyntaxError) {
     let start = offset
     offset += 1  // backslash
-    let simple: [UInt8: UInt8] = [
-      UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
-      UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
-      UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-    ]
-    if let byte = simple[current] {
+    if let byte = JSONParser.simpleEscapes[current] {
       buffer.append(byte)
       offset += 1
       return
@@ -53,29 +55,31 @@ extension JSONParser {
     guard current == UInt8(ascii: "u") else {
       throw error("invalid escape \"\\\" followed by \(describeCurrent()) in string", at: start)
     }
+    let scalar = try parseUnicodeEscape(start: start)
+    buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+  }
+
+  /// The scalar of a `\uXXXX` escape (the parser is at the `u`), or of a UTF-16 surrogate pair
+  /// written as two escapes, `\uD83D\uDE00`.
+  private mutating func parseUnicodeEscape(start: Int) throws(JSONSyntaxError) -> Unicode.Scalar {
     let unit = try parseHexQuad(escapeStart: start)
-    var scalarValue = UInt32(unit)
-    if (0xDC00...0xDFFF).contains(unit) {
-      throw error("unpaired surrogate \\u\(hex(Int(unit), digits: 4)) in string", at: start)
-    }
+    let unpaired = error("unpaired surrogate \\u\(hex(Int(unit), digits: 4)) in string", at: start)
+    var value = UInt32(unit)
+    if (0xDC00...0xDFFF).contains(unit) { throw unpaired }
     if (0xD800...0xDBFF).contains(unit) {
       let lowStart = offset
       guard current == UInt8(ascii: "\\"), offset + 1 < bytes.count,
         bytes[offset + 1] == UInt8(ascii: "u")
-      else {
-        throw error("unpaired surrogate \\u\(hex(Int(unit), digits: 4)) in string", at: start)
-      }
+      else { throw unpaired }
       offset += 1
       let low = try parseHexQuad(escapeStart: lowStart)
-      guard (0xDC00...0xDFFF).contains(low) else {
-        throw error("unpaired surrogate \\u\(hex(Int(unit), digits: 4)) in string", at: start)
-      }
-      scalarValue = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(low - 0xDC00)
+      guard (0xDC00...0xDFFF).contains(low) else { throw unpaired }
+      value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(low - 0xDC00)  // UTF-16 decoding
     }
-    guard let scalar = Unicode.Scalar(scalarValue) else {
-      preconditionFailure("surrogates were handled above, yet U+\(scalarValue) is not a scalar")
+    guard let scalar = Unicode.Scalar(value) else {
+      preconditionFailure("surrogates were handled above, yet U+\(value) is not a scalar")
     }
-    buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+    return scalar
   }
 
   /// The four hex digits after `\u` (the parser is at the `u`).
