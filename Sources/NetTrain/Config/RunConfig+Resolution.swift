@@ -71,7 +71,7 @@ extension RunConfig {
       throw ConfigError(
         file: file, keyPath: "task",
         message: "a binary task needs exactly 2 labels in column \(column), found \(labels); "
-          + "use \"multiclass\"")
+          + "use task \"multiclass\" (loss \"cross_entropy\")")
     }
     return task
   }
