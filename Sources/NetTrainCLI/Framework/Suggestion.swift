@@ -1,7 +1,8 @@
 /// "Did you mean ...?": the known name closest to a mistyped one.
 enum Suggestion {
   /// The candidate closest to `input` by edit distance (ignoring case and leading dashes),
-  /// when it is close enough to be a likely typo or `input` is a prefix of it; else `nil`.
+  /// when it is close enough to be a likely typo or one of the two is a prefix of the
+  /// other (`pred` for `predict`, `sinus` for `sin`); else `nil`.
   static func closest(to input: String, among candidates: [String]) -> String? {
     let typed = normalized(input)
     guard !typed.isEmpty else { return nil }
@@ -10,11 +11,10 @@ enum Suggestion {
     for candidate in candidates {
       let known = normalized(candidate)
       let distance = editDistance(typed, known)
-      let isPrefix = typed.count >= 2 && known.hasPrefix(typed)
+      let isPrefix = min(typed.count, known.count) >= 2
+        && (known.hasPrefix(typed) || typed.hasPrefix(known))
       guard distance <= limit || isPrefix else { continue }
-      // A prefix (`pred` for `predict`) ranks like a typo at the limit.
-      let rank = min(distance, limit)
-      if rank < (best?.distance ?? Int.max) { best = (candidate, rank) }
+      if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
     }
     return best?.candidate
   }
