@@ -49,7 +49,10 @@ import Testing
   }
 
   @Test(arguments: [
-    (["c", "--epoch", "3"], UsageError.unknownOption("--epoch", command: "fit", suggestion: "--epochs")),
+    (
+      ["c", "--epoch", "3"],
+      UsageError.unknownOption("--epoch", command: "fit", suggestion: "--epochs")
+    ),
     (["c", "--zzz"], .unknownOption("--zzz", command: "fit", suggestion: nil)),
     (["c", "--epochs"], .missingValue(option: "--epochs", placeholder: "N")),
     (["c", "--epochs", "--quiet"], .missingValue(option: "--epochs", placeholder: "N")),
@@ -63,12 +66,16 @@ import Testing
   }
 
   @Test func badNumbers() throws {
-    #expect(throws: UsageError.invalidValue(
-      option: "--epochs", value: "ten", expected: "a whole number")) {
+    #expect(
+      throws: UsageError.invalidValue(
+        option: "--epochs", value: "ten", expected: "a whole number")
+    ) {
       try parse(["c", "--epochs", "ten"]).integer("--epochs")
     }
-    #expect(throws: UsageError.invalidValue(
-      option: "--rate", value: "nan", expected: "a finite number")) {
+    #expect(
+      throws: UsageError.invalidValue(
+        option: "--rate", value: "nan", expected: "a finite number")
+    ) {
       try parse(["c", "--rate=nan"]).number("--rate")
     }
   }
@@ -80,6 +87,7 @@ import Testing
   }
 
   @Test func usageLineListsArgumentsAndOptions() {
-    #expect(Example().usage == "nettrain fit CONFIG [EXTRA] [--epochs N] [--rate R] [--tag T] [--quiet]")
+    #expect(
+      Example().usage == "nettrain fit CONFIG [EXTRA] [--epochs N] [--rate R] [--tag T] [--quiet]")
   }
 }

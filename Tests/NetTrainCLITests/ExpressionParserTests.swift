@@ -49,8 +49,10 @@ import Testing
   }
 
   @Test func linesAreCountedToo() {
-    #expect(throws: ExpressionError(
-      at: SourceLocation(line: 2, column: 3), "unexpected character \"$\"")) {
+    #expect(
+      throws: ExpressionError(
+        at: SourceLocation(line: 2, column: 3), "unexpected character \"$\"")
+    ) {
       try ExpressionParser.parse("x +\n  $")
     }
   }

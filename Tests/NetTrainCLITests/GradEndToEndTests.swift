@@ -22,7 +22,8 @@ import Testing
     #expect(isClose(try run.value("f"), log(2) + 10 - sin(5)))
     #expect(try run.value("df/dx1") == 5.5)
     #expect(isClose(try run.value("df/dx2"), 2 - cos(5)))
-    #expect(run.outputLines.map { $0.components(separatedBy: " = ")[0] } == ["f", "df/dx1", "df/dx2"])
+    #expect(
+      run.outputLines.map { $0.components(separatedBy: " = ")[0] } == ["f", "df/dx1", "df/dx2"])
   }
 
   /// Logistic loss of one example: d/dw log(1 + e^(−3.5w)) = −3.5·σ(−3.5w).
@@ -139,9 +140,10 @@ import Testing
     let run = try NetTrainBinary.run(["grad", "exp(x*y)", "--at", "x=1,y=2", "--hessian"])
     run.expectSuccess()
     let e2 = exp(2.0)
-    #expect(run.outputLines.map { $0.components(separatedBy: " = ")[0] } == [
-      "f", "df/dx", "df/dy", "d2f/dxdx", "d2f/dxdy", "d2f/dydx", "d2f/dydy",
-    ])
+    #expect(
+      run.outputLines.map { $0.components(separatedBy: " = ")[0] } == [
+        "f", "df/dx", "df/dy", "d2f/dxdx", "d2f/dxdy", "d2f/dydx", "d2f/dydy",
+      ])
     #expect(isClose(try run.value("d2f/dxdx"), 4 * e2))  // y² e^{xy}
     #expect(isClose(try run.value("d2f/dxdy"), 3 * e2))  // (1 + xy) e^{xy}
     #expect(isClose(try run.value("d2f/dydy"), e2))  // x² e^{xy}

@@ -13,7 +13,9 @@ import Testing
     (["x)", "--at", "x=1"], "expression:1:2: unexpected \")\""),
     (["", "--at", "x=1"], "expression:1:1: expected a number"),
     // Names.
-    (["sinh(x)", "--at", "x=1"], "expression:1:1: unknown function \"sinh\"; did you mean \"sin\"?"),
+    (
+      ["sinh(x)", "--at", "x=1"], "expression:1:1: unknown function \"sinh\"; did you mean \"sin\"?"
+    ),
     (["x + sin x", "--at", "x=1"], "expression:1:5: sin is a function"),
     (["pi(x)", "--at", "x=1"], "expression:1:1: pi is a constant, not a function"),
     // The point.

@@ -38,21 +38,26 @@ import Testing
     #expect(reverse.last?.last == "5.5")
 
     // The results follow the trace.
-    #expect(run.outputLines.suffix(3) == ["f = 11.652071455223084", "df/dx1 = 5.5",
-      "df/dx2 = 1.7163378145367738"])
+    #expect(
+      run.outputLines.suffix(3) == [
+        "f = 11.652071455223084", "df/dx1 = 5.5",
+        "df/dx2 = 1.7163378145367738",
+      ])
   }
 
   @Test func constantsAppearByValueAndReusedInputsAddUp() throws {
     let run = try NetTrainBinary.run(["grad", "3*x*x", "--at", "x=2", "--trace"])
     run.expectSuccess()
     let forward = try table("Forward primal trace:", in: run)
-    #expect(forward.map { Array($0.prefix(2)) } == [
-      ["v_0", "x"], ["v_1", "3 * v_0"], ["v_2", "v_1 * v_0"], ["f", "v_2"],
-    ])
+    #expect(
+      forward.map { Array($0.prefix(2)) } == [
+        ["v_0", "x"], ["v_1", "3 * v_0"], ["v_2", "v_1 * v_0"], ["f", "v_2"],
+      ])
     let reverse = try table("Reverse adjoint trace:", in: run)
     // x feeds two ops: both pathways add up, 3x + 3x = 12.
-    #expect(reverse.last == [
-      "v\u{0304}_0", "v\u{0304}_2 * ∂v_2/∂v_0 + v\u{0304}_1 * ∂v_1/∂v_0", "1 * 6 + 2 * 3", "12",
-    ])
+    #expect(
+      reverse.last == [
+        "v\u{0304}_0", "v\u{0304}_2 * ∂v_2/∂v_0 + v\u{0304}_1 * ∂v_1/∂v_0", "1 * 6 + 2 * 3", "12",
+      ])
   }
 }

@@ -30,8 +30,9 @@ import Testing
     let result = run(["grad", "x", "--at", "x=1", "--bogus"])
     #expect(result.status == 2)
     #expect(result.output.isEmpty)
-    #expect(result.error == "nettrain: error: unknown option '--bogus' for 'grad'; "
-      + "run 'nettrain grad --help' to see the options\n")
+    #expect(
+      result.error == "nettrain: error: unknown option '--bogus' for 'grad'; "
+        + "run 'nettrain grad --help' to see the options\n")
   }
 
   @Test func foundationErrorsUseTheirLocalizedDescription() {
@@ -39,7 +40,9 @@ import Testing
     let message = NetTrainTool.message(for: error)
     #expect(message.hasPrefix("/no/such.csv: "))
     #expect(!message.contains("\n"))
-    #expect(NetTrainTool.message(for: UsageError.repeatedOption("--at")) == "--at is given more than once")
+    #expect(
+      NetTrainTool.message(for: UsageError.repeatedOption("--at")) == "--at is given more than once"
+    )
   }
 
   @Test func numbersPrintShortestWithoutTrailingZero() {

@@ -3,17 +3,18 @@ import Testing
 @testable import NetTrainCLI
 
 @Suite struct SuggestionTests {
-  @Test(arguments: [
-    ("gard", ["fit", "eval", "predict", "grad"], "grad"),
-    ("--jsn", ["--at", "--json", "--trace"], "--json"),
-    ("--hesian", ["--json", "--hessian"], "--hessian"),
-    ("pred", ["fit", "predict"], "predict"),
-    ("Sin", ["sin", "cos"], "sin"),
-    ("sinus", ["sin", "cos"], "sin"),
-    ("tanhx", ["tan", "tanh"], "tanh"),
-    ("xyz", ["fit", "grad"], nil),
-    ("--x", ["--at", "--json"], nil),
-  ] as [(String, [String], String?)])
+  @Test(
+    arguments: [
+      ("gard", ["fit", "eval", "predict", "grad"], "grad"),
+      ("--jsn", ["--at", "--json", "--trace"], "--json"),
+      ("--hesian", ["--json", "--hessian"], "--hessian"),
+      ("pred", ["fit", "predict"], "predict"),
+      ("Sin", ["sin", "cos"], "sin"),
+      ("sinus", ["sin", "cos"], "sin"),
+      ("tanhx", ["tan", "tanh"], "tanh"),
+      ("xyz", ["fit", "grad"], nil),
+      ("--x", ["--at", "--json"], nil),
+    ] as [(String, [String], String?)])
   func closest(input: String, candidates: [String], expected: String?) {
     #expect(Suggestion.closest(to: input, among: candidates) == expected)
   }

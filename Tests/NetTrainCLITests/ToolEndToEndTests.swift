@@ -12,7 +12,9 @@ import Testing
   }
 
   @Test func commandHelp() throws {
-    for arguments in [["grad", "--help"], ["grad", "-h"], ["help", "grad"], ["grad", "x", "--help"]] {
+    for arguments in [
+      ["grad", "--help"], ["grad", "-h"], ["help", "grad"], ["grad", "x", "--help"],
+    ] {
       let run = try NetTrainBinary.run(arguments)
       run.expectSuccess()
       #expect(run.standardOutput.hasPrefix("Usage: nettrain grad EXPR --at NAME=VALUE"))

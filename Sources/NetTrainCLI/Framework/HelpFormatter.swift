@@ -3,7 +3,8 @@ enum HelpFormatter {
   /// The tool's help: usage, the list of commands, the global options.
   static func toolHelp(commands: [any Command]) -> String {
     var lines = [
-      "nettrain \(NetTrainTool.version): train small neural networks on a reverse-mode autodiff engine",
+      "nettrain \(NetTrainTool.version): "
+        + "train small neural networks on a reverse-mode autodiff engine",
       "",
       "Usage: nettrain COMMAND [ARGUMENTS] [OPTIONS]",
       "       nettrain COMMAND --help",
@@ -29,7 +30,8 @@ enum HelpFormatter {
       lines += table(command.positionals.map { ($0.name, $0.help) })
     }
     lines += ["", "Options:"]
-    lines += table(command.options.map { ($0.synopsis, $0.help) } + [("-h, --help", "Show this help.")])
+    lines += table(
+      command.options.map { ($0.synopsis, $0.help) } + [("-h, --help", "Show this help.")])
     if !command.examples.isEmpty {
       lines += ["", "Examples:"]
       for example in command.examples {

@@ -25,7 +25,8 @@ struct Option {
   static func value(
     _ name: String, placeholder: String, help: String, isRepeatable: Bool = false
   ) -> Option {
-    Option(name: name, kind: .value(placeholder: placeholder), help: help,
+    Option(
+      name: name, kind: .value(placeholder: placeholder), help: help,
       isRepeatable: isRepeatable)
   }
 

@@ -11,7 +11,8 @@ enum Suggestion {
     for candidate in candidates {
       let known = normalized(candidate)
       let distance = editDistance(typed, known)
-      let isPrefix = min(typed.count, known.count) >= 2
+      let isPrefix =
+        min(typed.count, known.count) >= 2
         && (known.hasPrefix(typed) || typed.hasPrefix(known))
       guard distance <= limit || isPrefix else { continue }
       if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }

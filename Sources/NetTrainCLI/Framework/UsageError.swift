@@ -21,8 +21,9 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .missingCommand:
       return "no command given; run 'nettrain --help' to see the commands"
     case .unknownCommand(let name, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'?" }
       return "unknown command '\(name)'; "
-        + (suggestion.map { "did you mean '\($0)'?" } ?? "run 'nettrain --help' to see the commands")
+        + (hint ?? "run 'nettrain --help' to see the commands")
     case .unknownOption(let name, let command, let suggestion):
       let place = command.map { " for '\($0)'" } ?? ""
       let help = command.map { "nettrain \($0) --help" } ?? "nettrain --help"

@@ -70,11 +70,12 @@ struct Derivatives {
     let consumers = order[(index + 1)...].compactMap { consumer -> RecordedOp? in
       consumer.inputs.contains { $0 === tensor } ? graph.recordedOp(producing: consumer) : nil
     }
-    let culprit = consumers.first { op in
-      zip(op.output.inputs, op.localPartials()).contains { input, partial in
-        input === tensor && partial.map { !$0.isFinite } ?? false
-      }
-    } ?? consumers.first
+    let culprit =
+      consumers.first { op in
+        zip(op.output.inputs, op.localPartials()).contains { input, partial in
+          input === tensor && partial.map { !$0.isFinite } ?? false
+        }
+      } ?? consumers.first
     guard let culprit else { return ExpressionError(at: nil, problem) }
     return ExpressionError(
       at: culprit.location, "\(culprit.source) has no finite derivative, so \(problem)")

@@ -28,8 +28,10 @@ struct EvaluationPoint {
   func check(against variables: [String]) throws {
     let missing = variables.filter { !names.contains($0) }
     if let extra = names.first(where: { !variables.contains($0) }) {
-      let hint = Suggestion.closest(to: extra, among: missing).map { "; did you mean \($0)?" }
-        ?? (variables.isEmpty ? "; it has no variables"
+      let hint =
+        Suggestion.closest(to: extra, among: missing).map { "; did you mean \($0)?" }
+        ?? (variables.isEmpty
+          ? "; it has no variables"
           : "; its variables are " + variables.joined(separator: ", "))
       throw UsageError.invalidArgument(
         place: "--at", message: "the expression does not use \(extra)\(hint)")

@@ -3,7 +3,11 @@
 struct Expression: CustomStringConvertible {
   /// The binary operators, by precedence: `+ -`, then `* /`, then `^`.
   enum BinaryOperator: String {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case power = "^"
   }
 
   indirect enum Kind {

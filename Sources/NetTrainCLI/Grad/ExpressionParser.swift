@@ -104,14 +104,16 @@ struct ExpressionParser {
     if let function = MathFunction(rawValue: name) {
       guard isCall else {
         throw ExpressionError(
-          at: token.location, "\(name) is a function; write its argument in parentheses: \(name)(x)")
+          at: token.location,
+          "\(name) is a function; write its argument in parentheses: \(name)(x)")
       }
       return try call(function, at: token)
     }
     if let constant = MathConstant(rawValue: name) {
       guard !isCall else {
         throw ExpressionError(
-          at: token.location, "\(name) is a constant, not a function; write \(name)*(...) for a product")
+          at: token.location,
+          "\(name) is a constant, not a function; write \(name)*(...) for a product")
       }
       return Expression(.constant(constant), at: token.location)
     }
@@ -184,7 +186,8 @@ struct ExpressionParser {
       return ExpressionError(at: token.location, "unexpected \")\" without a matching \"(\"")
     }
     let previous = tokens[position - 1]
-    let hint = previous.endsOperand && token.startsOperand
+    let hint =
+      previous.endsOperand && token.startsOperand
       ? "; a product needs \"*\", as in 2*x" : ""
     return ExpressionError(
       at: token.location, "expected an operator or the end, found \(token.quoted)\(hint)")
@@ -193,7 +196,8 @@ struct ExpressionParser {
   private static func unknownFunction(_ name: String, at location: SourceLocation)
     -> ExpressionError
   {
-    let hint = Suggestion.closest(to: name, among: MathFunction.names)
+    let hint =
+      Suggestion.closest(to: name, among: MathFunction.names)
       .map { "did you mean \"\($0)\"?" }
       ?? "the functions are " + MathFunction.names.joined(separator: ", ")
     return ExpressionError(at: location, "unknown function \"\(name)\"; \(hint)")

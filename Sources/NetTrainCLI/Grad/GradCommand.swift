@@ -16,7 +16,9 @@ struct GradCommand: Command {
       help: "The point: a number for every variable of EXPR (may be repeated).",
       isRepeatable: true),
     .flag("--json", help: "Print one JSON object instead of lines."),
-    .flag("--trace", help: "First print the forward primal and reverse adjoint traces (not with --json)."),
+    .flag(
+      "--trace",
+      help: "First print the forward primal and reverse adjoint traces (not with --json)."),
     .flag("--hessian", help: "Also print the second derivatives (reverse over reverse)."),
   ]
 

@@ -14,14 +14,16 @@ struct GradientTrace {
 
   init(graph: ExpressionGraph, adjoints: Adjoints<Double>) {
     // Variables first, then the ops in the engine's topological order: v_{1-n}, …, v_0, v_1, …
-    let order = graph.variables.map(\.tensor)
+    let order =
+      graph.variables.map(\.tensor)
       + graph.output.topologicalOrder().filter { !$0.isLeaf }
     let names = Self.names(of: order, in: graph)
     let label = { (tensor: Tensor<Double>) in
       names[ObjectIdentifier(tensor)] ?? NumberFormat.operand(tensor.item)
     }
     let adjoint = { (tensor: Tensor<Double>) in adjoints[tensor]?.item ?? 0 }
-    lines = ["Forward primal trace:"]
+    lines =
+      ["Forward primal trace:"]
       + Self.aligned(Self.forwardRows(order, graph, label))
       + ["", "Reverse adjoint trace:"]
       + Self.aligned(Self.reverseRows(order, graph, label, adjoint))
@@ -68,7 +70,9 @@ struct GradientTrace {
     var rows = [[bar(graph.output), "f\u{0304}", value(adjoint(graph.output))]]
     for tensor in order.reversed().dropFirst() {
       let terms = uses[ObjectIdentifier(tensor)] ?? []
-      let symbolic = terms.map { "\(bar($0.consumer)) * ∂\(label($0.consumer))/∂\(label(tensor))" }
+      let symbolic = terms.map {
+        "\(bar($0.consumer)) * ∂\(label($0.consumer))/∂\(label(tensor))"
+      }
       let numeric = terms.map {
         "\(NumberFormat.operand(adjoint($0.consumer))) * \(NumberFormat.operand($0.partial))"
       }

@@ -19,7 +19,8 @@ extension NetTrainBinary.Run {
   /// The value printed for `name`; fails the test when it is missing.
   func value(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Double {
     let value = try values()[name]
-    return try #require(value, "no line '\(name) = ...' in \(standardOutput)",
+    return try #require(
+      value, "no line '\(name) = ...' in \(standardOutput)",
       sourceLocation: sourceLocation)
   }
 
