@@ -1,11 +1,11 @@
 /// A subcommand of `nettrain`: its name, its help, the arguments it takes and what it does.
 ///
 /// To add a command (`fit`, `eval`, `predict`): write one type conforming to `Command` in its
-/// own file, `Sources/NetTrainCLI/Commands/FitCommand.swift` say, and add an instance to
-/// `NetTrainTool.commands`. The tool then lists it in `nettrain --help`, renders
-/// `nettrain fit --help` from the properties below, parses the command line against
-/// `positionals` and `options` (rejecting unknown options with a suggestion, missing values
-/// and stray arguments), and calls `run`.
+/// own file (`Sources/NetTrainCLI/Fit/FitCommand.swift`, beside `Grad/GradCommand.swift`),
+/// and add an instance to `NetTrainTool.commands`. The tool then lists it in
+/// `nettrain --help`, renders `nettrain fit --help` from the properties below, parses the
+/// command line against `positionals` and `options` (rejecting unknown options with a
+/// suggestion, missing values and stray arguments), and calls `run`.
 ///
 /// `run` writes results through `terminal` and returns the exit status: 0 for success, 1
 /// when the command ran but its outcome failed (training diverged, a curve differed). Bad
