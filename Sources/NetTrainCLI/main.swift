@@ -1,1 +1,3 @@
-print("nettrain")
+import Foundation
+
+exit(NetTrainTool().run(Array(CommandLine.arguments.dropFirst()), terminal: .standard))
