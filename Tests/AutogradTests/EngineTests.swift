@@ -119,3 +119,14 @@ struct EngineTests {
     #expect(x.grad?.item == 32)
   }
 }
+
+extension EngineTests {
+  @Test func powerZeroAndOneHaveFiniteDerivativesAtZero() {
+    let x = Tensor<Double>(scalar: 0, requiresGrad: true)
+    let gradient = x.pow(0).adjoints(createGraph: true)[x]
+    #expect(gradient?.item == 0)
+    let linear = x.pow(1).adjoints(createGraph: true)[x]
+    #expect(linear?.item == 1)
+    #expect(linear?.adjoints()[x]?.item == 0)
+  }
+}

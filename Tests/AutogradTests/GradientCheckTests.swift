@@ -51,6 +51,8 @@ struct GradientCheckTests {
     Case("sqrt", [[2, 3]], .positive) { $0[0].sqrt() },
     Case("pow 3", [[2, 3]]) { $0[0].pow(3) },
     Case("pow -1.5", [[2, 3]], .positive) { $0[0].pow(-1.5) },
+    Case("pow 0", [[2, 3]]) { $0[0].pow(0) },
+    Case("pow 1", [[2, 3]]) { $0[0].pow(1) },
     Case("sin", [[2, 3]]) { $0[0].sin() },
     Case("cos", [[2, 3]]) { $0[0].cos() },
     Case("tanh", [[2, 3]]) { $0[0].tanh() },

@@ -37,7 +37,8 @@ extension Tensor {
   public func pow(_ exponent: Scalar) -> Tensor {
     let x = self
     return unary("pow \(exponent)", { Scalar.pow($0, exponent) }) { g, _, _ in
-      g * (x.pow(exponent - 1) * exponent)  // d xᶜ = c·xᶜ⁻¹
+      // d xᶜ = c·xᶜ⁻¹; for c = 0 exactly 0, even at x = 0 where 0·0⁻¹ would be NaN.
+      exponent == 0 ? g * 0 : g * (x.pow(exponent - 1) * exponent)
     }
   }
 
