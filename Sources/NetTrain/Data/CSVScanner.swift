@@ -143,6 +143,7 @@ struct CSVScanner {
     let after = index + 1
     if after < bytes.count, !Self.endsField(bytes[after]) {
       let stray = bytes[after...].prefix { !Self.endsField($0) }
+      if stray.endIndex == bytes.count, !isFinal { return nil }  // show all of it
       throw error(
         line: line,
         "unexpected \(CSVError.quoted(stray)) after the closing quote of a quoted field; "

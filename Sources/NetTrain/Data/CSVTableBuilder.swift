@@ -58,14 +58,17 @@ struct CSVTableBuilder {
 
   // MARK: - Start of file
 
+  /// How much of the start of a file is checked for signs of binary data.
+  private static let startLength = 4096
+
   /// Where the text starts (after a UTF-8 byte-order mark), or nil until enough bytes are in.
-  /// Rejects UTF-16 and files with a NUL byte near the start: those are not CSV text.
+  /// Rejects UTF-16 and files with a NUL byte in the first 4 KiB: those are not CSV text.
   private func checkStart(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) throws -> Int? {
-    guard bytes.count >= 3 || isFinal else { return nil }
+    guard bytes.count >= Self.startLength || isFinal else { return nil }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       throw CSVError(path: path, message: "the file is UTF-16 text; save it as UTF-8")
     }
-    if let nul = bytes.prefix(4096).firstIndex(of: 0) {
+    if let nul = bytes.prefix(Self.startLength).firstIndex(of: 0) {
       let line = 1 + bytes[..<nul].count { $0 == CSVScanner.lf }
       throw CSVError(
         path: path, line: line,
