@@ -32,14 +32,15 @@ public struct Trainer<Algorithm: Optimizer> {
   /// - Parameters:
   ///   - training: at least one row; targets must suit `model.task`.
   ///   - validation: rows scored after every epoch, or `nil`.
+  ///   - onEpoch: gets every epoch's report; returning `.stop` ends training there.
   ///   - isInterrupted: checked before every step; when it returns true, training stops
   ///     with the parameters of the last finished step (for Ctrl-C).
-  ///   - onEpoch: gets every epoch's report; returning `.stop` ends training there.
   @inlinable
   public func fit(
     _ model: Model<Scalar>, on training: LabeledData<Scalar>,
-    validation: LabeledData<Scalar>? = nil, isInterrupted: () -> Bool = { false },
-    onEpoch: (EpochReport) -> TrainingDecision = { _ in .continue }
+    validation: LabeledData<Scalar>? = nil,
+    onEpoch: (EpochReport) -> TrainingDecision = { _ in .continue },
+    isInterrupted: () -> Bool = { false }
   ) -> TrainingResult {
     precondition(training.count > 0, "training on no rows")
     let clock = ContinuousClock()
