@@ -1,0 +1,80 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A regular file opened for reading in chunks, with failures turned into `CSVError`s that
+/// say what went wrong in words (no such file, a directory, permission denied).
+struct CSVFile {
+  private let descriptor: Int32
+  private let path: String
+
+  /// Opens `url`; `path` is how messages name it.
+  init(url: URL, path: String) throws {
+    self.path = path
+    let descriptor = url.withUnsafeFileSystemRepresentation { name -> Int32 in
+      guard let name else { return -1 }
+      return open(name, O_RDONLY)
+    }
+    guard descriptor >= 0 else { throw Self.openError(errno, path: path) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+      _ = closeDescriptor(descriptor)
+      throw CSVError(path: path, message: "is a directory, not a CSV file")
+    }
+    self.descriptor = descriptor
+  }
+
+  /// Closes the file; call once when done.
+  func close() {
+    _ = closeDescriptor(descriptor)
+  }
+
+  /// Appends up to `count` more bytes to `buffer`; returns how many, 0 at the end of the file.
+  func read(appendingTo buffer: inout [UInt8], count: Int) throws -> Int {
+    let old = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: count))
+    var result = -1
+    repeat {
+      result = buffer.withUnsafeMutableBytes { all in
+        guard let base = all.baseAddress else { return 0 }
+        return readBytes(descriptor, base + old, count)
+      }
+    } while result < 0 && errno == EINTR
+    guard result >= 0 else {
+      buffer.removeLast(count)
+      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(errno))")
+    }
+    buffer.removeLast(count - result)
+    return result
+  }
+
+  // MARK: - Errors
+
+  private static func openError(_ code: Int32, path: String) -> CSVError {
+    switch code {
+    case ENOENT: CSVError(path: path, message: "no such file")
+    case EACCES: CSVError(path: path, message: "permission denied: cannot read the file")
+    case ENOTDIR: CSVError(path: path, message: "no such file (a folder in the path is a file)")
+    default: CSVError(path: path, message: "cannot open the file: \(describe(code))")
+    }
+  }
+
+  private static func describe(_ code: Int32) -> String {
+    String(cString: strerror(code)).lowercased()
+  }
+}
+
+// The POSIX calls, named apart from the methods that wrap them.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}
+
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+  close(descriptor)
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Reads CSV files (RFC 4180) into `CSVData`, picking columns by header name.
+///
+/// - A header row names the columns; names must be non-empty and unique.
+/// - Fields are separated by commas. A field in double quotes may hold commas, line breaks and
+///   doubled quotes (`""` for one `"`). A quote anywhere else is an error.
+/// - Lines end in LF, CRLF or CR, mixed freely; a final line break is optional. A UTF-8
+///   byte-order mark at the start is skipped.
+/// - Lines with no bytes at all are skipped wherever they are; line numbers in messages stay
+///   physical. Every other line is a row and must have as many fields as the header.
+/// - Feature values must be finite decimal numbers (`3`, `-0.5`, `.5`, `5.`, `+1E-3`), with
+///   optional spaces or tabs around them, quoted or not. Empty fields, `NA`, `NaN`, `N/A`,
+///   `null`, `?`, `inf`, `Infinity` and numbers beyond a double's range are errors naming the
+///   line and column. The target is kept as text; it must not be empty or a missing marker.
+///
+/// The file is streamed in chunks of 1 MiB: only the current chunk (and a row that straddles
+/// two chunks) is held as text, and only the requested columns are converted.
+public enum CSVReader {
+  /// Reads the requested columns of the CSV file at `url`.
+  ///
+  /// - Parameters:
+  ///   - url: A file URL.
+  ///   - displayPath: How messages name the file; defaults to `url.path`.
+  ///   - features: The feature columns in the order wanted, or nil for every column but the
+  ///     target, in file order.
+  ///   - target: The target column, or nil for none.
+  ///   - targetRequired: When false, a file without the target column reads as data with no
+  ///     target (for prediction); when true that is an error.
+  /// - Throws: `CSVError`, located at the file, line and field where there is one.
+  public static func read(
+    contentsOf url: URL, displayPath: String? = nil, features: [String]? = nil,
+    target: String? = nil, targetRequired: Bool = true
+  ) throws -> CSVData {
+    let request = CSVColumnRequest(
+      features: features, target: target, targetRequired: targetRequired)
+    return try read(
+      contentsOf: url, displayPath: displayPath ?? url.path, request: request,
+      chunkSize: 1 << 20)
+  }
+
+  /// `read(contentsOf:...)` with a chosen chunk size, so that tests can split rows, fields,
+  /// quotes and CRLF pairs across chunk boundaries.
+  static func read(
+    contentsOf url: URL, displayPath: String, request: CSVColumnRequest, chunkSize: Int
+  ) throws -> CSVData {
+    precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
+    let file = try CSVFile(url: url, path: displayPath)
+    defer { file.close() }
+    var builder = CSVTableBuilder(path: displayPath, request: request)
+    var buffer: [UInt8] = []
+    var position = 0
+    var isFinal = false
+    while true {
+      let isDone = try buffer.withUnsafeBufferPointer {
+        try builder.consume($0, from: &position, isFinal: isFinal)
+      }
+      if isDone { break }
+      buffer.removeSubrange(0..<position)
+      position = 0
+      // Reading at least as much as is held keeps a long record's rescans linear in total.
+      let wanted = max(chunkSize, buffer.count)
+      isFinal = try file.read(appendingTo: &buffer, count: wanted) == 0
+    }
+    return try builder.finish()
+  }
+}

@@ -1,0 +1,141 @@
+import Autograd
+
+/// Minibatch training of a model with an optimizer.
+///
+/// Each epoch draws a fresh permutation of the training rows (unless `shuffle` is off), cuts
+/// it into batches of `batchSize` (the last one keeps what is left), and for each batch runs
+/// the forward pass, the loss, the engine's backward sweep and one optimizer step. After the
+/// epoch it scores the validation set without recording a graph and hands a report to the
+/// callback. It never prints.
+///
+/// Divergence: when a batch loss, the validation loss or a parameter becomes NaN or
+/// infinite, training stops and the parameters are restored to the copy kept at the end of
+/// the last finite epoch.
+public struct Trainer<Algorithm: Optimizer> {
+  /// The scalar type of the models this trainer trains.
+  public typealias Scalar = Algorithm.Scalar
+
+  /// Epochs, batch size, shuffling and its seed.
+  public var options: TrainingOptions
+  /// The optimizer as it starts every `fit` (each run works on its own copy, so its state
+  /// starts empty every time).
+  public var optimizer: Algorithm
+
+  /// A trainer that runs `optimizer` as `options` say.
+  public init(options: TrainingOptions, optimizer: Algorithm) {
+    self.options = options
+    self.optimizer = optimizer
+  }
+
+  /// Trains `model` in place on `training` and returns the per-epoch history and outcome.
+  ///
+  /// - Parameters:
+  ///   - training: at least one row; targets must suit `model.task`.
+  ///   - validation: rows scored after every epoch, or `nil`.
+  ///   - onEpoch: gets every epoch's report; returning `.stop` ends training there.
+  ///   - isInterrupted: checked before every step; when it returns true, training stops
+  ///     with the parameters of the last finished step (for Ctrl-C).
+  @inlinable
+  public func fit(
+    _ model: Model<Scalar>, on training: LabeledData<Scalar>,
+    validation: LabeledData<Scalar>? = nil,
+    onEpoch: (EpochReport) -> TrainingDecision = { _ in .continue },
+    isInterrupted: () -> Bool = { false }
+  ) -> TrainingResult {
+    precondition(training.count > 0, "training on no rows")
+    let clock = ContinuousClock()
+    let start = clock.now
+    let train = model.prepared(training)
+    let check = validation.map { model.prepared($0) }
+    let parameters = model.parameters
+    var optimizer = self.optimizer
+    var generator = SeededGenerator(seed: options.seed)
+    var lastFinite = parameters.map(\.scalars)
+    var history: [EpochReport] = []
+    var epoch = 1
+    while epoch <= options.epochs {
+      let order = options.shuffle ? generator.permutation(train.count) : Array(0..<train.count)
+      let pass = runEpoch(model, on: train, order: order, optimizer: &optimizer, isInterrupted)
+      guard case .finished(let meanLoss, let correct) = pass, parameters.allSatisfy(\.isFinite)
+      else {
+        if case .interrupted = pass, parameters.allSatisfy(\.isFinite) {
+          return TrainingResult(history: history, outcome: .interrupted(epoch: epoch))
+        }
+        Trainer.restore(parameters, to: lastFinite)
+        return TrainingResult(history: history, outcome: .diverged(epoch: epoch))
+      }
+      let scores = check.map { model.score($0) }
+      if let scores, !scores.loss.isFinite {
+        Trainer.restore(parameters, to: lastFinite)
+        return TrainingResult(history: history, outcome: .diverged(epoch: epoch))
+      }
+      lastFinite = parameters.map(\.scalars)
+      history.append(EpochReport(
+        epoch: epoch, trainingLoss: meanLoss, validationLoss: scores?.loss,
+        trainingAccuracy: train.classes == nil ? nil : Double(correct) / Double(train.count),
+        validationAccuracy: scores?.accuracy, seconds: Trainer.seconds(since: start, clock)))
+      if onEpoch(history[history.count - 1]) == .stop {
+        return TrainingResult(history: history, outcome: .stopped(afterEpoch: epoch))
+      }
+      epoch += 1
+    }
+    return TrainingResult(history: history, outcome: .completed)
+  }
+
+  // MARK: - One epoch
+
+  /// How an epoch's pass over the batches ended.
+  @usableFromInline
+  enum EpochPass {
+    case finished(meanLoss: Double, correct: Int)
+    case diverged
+    case interrupted
+  }
+
+  /// One pass over the rows in `order`, in batches; returns the mean batch loss and the
+  /// number of rows the batches classified correctly.
+  @inlinable
+  func runEpoch(
+    _ model: Model<Scalar>, on data: PreparedData<Scalar>, order: [Int],
+    optimizer: inout Algorithm, _ isInterrupted: () -> Bool
+  ) -> EpochPass {
+    let parameters = model.parameters
+    var totalLoss = 0.0
+    var batches = 0
+    var correct = 0
+    for start in stride(from: 0, to: order.count, by: options.batchSize) {
+      if isInterrupted() { return .interrupted }
+      let rows = Array(order[start..<min(start + options.batchSize, order.count)])
+      let (logits, loss) = withGrad {
+        let logits = model.network(data.features.rows(at: rows))
+        return (logits, model.loss(logits, data.targets.rows(at: rows)))
+      }
+      let value = Double(loss.item)
+      guard value.isFinite else { return .diverged }
+      for parameter in parameters { parameter.zeroGrad() }
+      loss.backward()
+      optimizer.step(parameters)
+      totalLoss += value
+      batches += 1
+      if let classes = data.classes {
+        let predicted = model.classes(fromLogits: logits)
+        correct += zip(predicted, rows).count { $0 == classes[$1] }
+      }
+    }
+    return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
+  }
+
+  // MARK: - Helpers
+
+  @usableFromInline
+  static func restore(_ parameters: [Tensor<Scalar>], to values: [[Scalar]]) {
+    for (parameter, values) in zip(parameters, values) { parameter.scalars = values }
+  }
+
+  @usableFromInline
+  static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+    let elapsed = clock.now - start
+    let (seconds, attoseconds) = elapsed.components
+    return Double(seconds) + Double(attoseconds) * 1e-18
+  }
+}

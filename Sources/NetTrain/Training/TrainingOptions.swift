@@ -1,0 +1,22 @@
+/// How a `Trainer` runs: how long, in what batches, in what order.
+public struct TrainingOptions: Equatable, Sendable {
+  /// The number of passes over the training rows.
+  public var epochs: Int
+  /// The rows per minibatch; the last batch of an epoch keeps the rows left over.
+  public var batchSize: Int
+  /// Whether to reshuffle the rows every epoch; otherwise batches follow the row order.
+  public var shuffle: Bool
+  /// Seeds the shuffling: epoch `k` uses the `k`-th `permutation(rows)` drawn from
+  /// `SeededGenerator(seed: seed)`.
+  public var seed: UInt64
+
+  /// Options for `epochs` passes in batches of `batchSize`.
+  public init(epochs: Int, batchSize: Int, shuffle: Bool = true, seed: UInt64 = 0) {
+    precondition(epochs >= 0, "\(epochs) epochs")
+    precondition(batchSize > 0, "batch size \(batchSize)")
+    self.epochs = epochs
+    self.batchSize = batchSize
+    self.shuffle = shuffle
+    self.seed = seed
+  }
+}
