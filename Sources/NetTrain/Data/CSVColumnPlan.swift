@@ -115,8 +115,10 @@ extension CSVColumnPlan {
       var message = "no column named \(CSVError.quoted(name)) (wanted as \(role))"
       if let suggestion = NameSuggestion.closest(to: name, in: header) {
         message += "; did you mean \(CSVError.quoted(suggestion))?"
+      } else {
+        message += "."
       }
-      message += "; the columns are " + Self.list(header)
+      message += " The columns are: " + Self.list(header)
       throw CSVError(path: path, line: line, message: message)
     }
 

@@ -35,23 +35,22 @@ struct CSVFile {
     _ = closeDescriptor(descriptor)
   }
 
-  /// Appends up to `count` more bytes to `buffer`; returns how many, 0 at the end of the file.
-  func read(appendingTo buffer: inout [UInt8], count: Int) throws -> Int {
-    let old = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: count))
-    var result = -1
-    repeat {
-      result = buffer.withUnsafeMutableBytes { all in
-        guard let base = all.baseAddress else { return 0 }
-        return readBytes(descriptor, base + old, count)
-      }
-    } while result < 0 && errno == EINTR
-    guard result >= 0 else {
-      buffer.removeLast(count)
-      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(errno))")
+  /// Up to `count` more bytes of the file; none at its end.
+  func read(count: Int) throws -> [UInt8] {
+    var failure: Int32? = nil
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      initializedCount = 0
+      guard let base = buffer.baseAddress else { return }
+      var result = -1
+      repeat {
+        result = readBytes(descriptor, base, count)
+      } while result < 0 && errno == EINTR
+      if result < 0 { failure = errno } else { initializedCount = result }
     }
-    buffer.removeLast(count - result)
-    return result
+    if let failure {
+      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(failure))")
+    }
+    return bytes
   }
 
   // MARK: - Errors

@@ -56,11 +56,12 @@ public enum CSVReader {
         try builder.consume($0, from: &position, isFinal: isFinal)
       }
       if isDone { break }
-      buffer.removeSubrange(0..<position)
+      // Keep the unfinished record and add the next chunk. Reading at least as much as is
+      // held keeps the rescans of a record longer than a chunk linear in total.
+      let chunk = try file.read(count: max(chunkSize, buffer.count - position))
+      isFinal = chunk.isEmpty
+      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
       position = 0
-      // Reading at least as much as is held keeps a long record's rescans linear in total.
-      let wanted = max(chunkSize, buffer.count)
-      isFinal = try file.read(appendingTo: &buffer, count: wanted) == 0
     }
     return try builder.finish()
   }

@@ -107,13 +107,13 @@ import Testing
     #expect(error?.column == nil)
     #expect(
       error?.message
-        == "no column named \"distnce\" (wanted as a feature); did you mean \"distance\"?; "
-        + "the columns are \"distance\", \"rent\"")
+        == "no column named \"distnce\" (wanted as a feature); did you mean \"distance\"? "
+        + "The columns are: \"distance\", \"rent\"")
   }
 
   @Test func missingTargetColumnListsTheColumns() {
     let error = csvError("a,b\n1,2\n", target: "price")
-    #expect(error?.description == "t.csv:1: no column named \"price\" (wanted as the target); the columns are \"a\", \"b\"")
+    #expect(error?.description == "t.csv:1: no column named \"price\" (wanted as the target). The columns are: \"a\", \"b\"")
   }
 
   @Test func aLongColumnListIsCut() {
