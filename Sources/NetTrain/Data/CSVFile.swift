@@ -17,9 +17,12 @@ struct CSVFile {
   /// Opens `url`; `path` is how messages name it.
   init(url: URL, path: String) throws {
     self.path = path
-    let descriptor = url.withUnsafeFileSystemRepresentation { name -> Int32 in
-      guard let name else { return -1 }
-      return open(name, O_RDONLY)
+    let opened = url.withUnsafeFileSystemRepresentation { name -> Int32? in
+      guard let name else { return nil }
+      return open(name, O_RDONLY | O_CLOEXEC)
+    }
+    guard let descriptor = opened else {
+      throw CSVError(path: path, message: "cannot open the file: the path is not a file path")
     }
     guard descriptor >= 0 else { throw Self.openError(errno, path: path) }
     var status = stat()
