@@ -64,7 +64,8 @@ public struct CSVData: Equatable, Sendable {
     return CSVData(
       displayPath: displayPath, header: header, featureNames: featureNames,
       featureFieldNumbers: featureFieldNumbers, features: selected, targetName: targetName,
-      targetFieldNumber: targetFieldNumber, targetFields: targetFields.map { fields in
+      targetFieldNumber: targetFieldNumber,
+      targetFields: targetFields.map { fields in
         indices.map { fields[$0] }
       }, lines: indices.map { lines[$0] })
   }

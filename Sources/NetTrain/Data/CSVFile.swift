@@ -73,7 +73,9 @@ struct CSVFile {
 }
 
 // The POSIX calls, named apart from the methods that wrap them.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func readBytes(
+  _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int
+) -> Int {
   read(descriptor, buffer, count)
 }
 

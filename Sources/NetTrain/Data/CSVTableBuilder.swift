@@ -50,7 +50,8 @@ struct CSVTableBuilder {
     }
     return CSVData(
       displayPath: path, header: plan.header, featureNames: plan.featureNames,
-      featureFieldNumbers: plan.featureFields.map { $0 + 1 }, features: features, targetName: plan.targetField.map { plan.header[$0] },
+      featureFieldNumbers: plan.featureFields.map { $0 + 1 }, features: features,
+      targetName: plan.targetField.map { plan.header[$0] },
       targetFieldNumber: plan.targetField.map { $0 + 1 },
       targetFields: plan.targetField == nil ? nil : targets, lines: lines)
   }

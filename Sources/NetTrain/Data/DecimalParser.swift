@@ -19,7 +19,8 @@ enum DecimalParser {
     if scan.significand == 0 { return scan.isNegative ? -0.0 : 0.0 }
     if !scan.isTruncated, scan.significand <= 1 << 53, abs(scan.exponent) <= 22 {
       let significand = Double(scan.significand)
-      let value = scan.exponent >= 0
+      let value =
+        scan.exponent >= 0
         ? significand * powersOfTen[scan.exponent]
         : significand / powersOfTen[-scan.exponent]
       return scan.isNegative ? -value : value
@@ -64,7 +65,7 @@ extension DecimalParser {
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
       var index = 0
       let count = bytes.count
-      if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < count, Self.isSign(bytes[index]) {
         isNegative = bytes[index] == UInt8(ascii: "-")
         index += 1
       }
@@ -106,6 +107,10 @@ extension DecimalParser {
       }
     }
 
+    private static func isSign(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
     private static func digit(_ byte: UInt8) -> UInt64? {
       byte &- UInt8(ascii: "0") < 10 ? UInt64(byte &- UInt8(ascii: "0")) : nil
     }
@@ -117,7 +122,7 @@ extension DecimalParser {
     ) -> (Int, Int)? {
       var index = start
       var isNegative = false
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.count, isSign(bytes[index]) {
         isNegative = bytes[index] == UInt8(ascii: "-")
         index += 1
       }

@@ -26,7 +26,9 @@ import Testing
     #expect(subset.targetFields == ["c", "a"])
     #expect(subset.lines == [5, 2])
     #expect(subset.header == data.header)
-    #expect(subset.error(row: 0, fieldNumber: 2, "unknown label").description == "t.csv:5:2: unknown label")
+    #expect(
+      subset.error(row: 0, fieldNumber: 2, "unknown label").description
+        == "t.csv:5:2: unknown label")
     #expect(data.rows(0..<3) == data)
   }
 }
