@@ -51,10 +51,13 @@ struct CSVColumnPlan {
       featureFields = header.indices.filter { $0 != targetField }
     }
     if featureFields.isEmpty {
-      let why = request.features == nil ? "the file has no column but the target" : "none were requested"
+      let why =
+        request.features == nil ? "the file has no column but the target" : "none were requested"
       throw CSVError(path: path, message: "no feature columns: \(why)")
     }
-    var usedFields = featureFields.enumerated().map { (field: $0.element, role: Role.feature($0.offset)) }
+    var usedFields = featureFields.enumerated().map {
+      (field: $0.element, role: Role.feature($0.offset))
+    }
     if let targetField { usedFields.append((targetField, .target)) }
     usedFields.sort { $0.field < $1.field }
 
@@ -115,8 +118,10 @@ extension CSVColumnPlan {
       var message = "no column named \(CSVError.quoted(name)) (wanted as \(role))"
       if let suggestion = NameSuggestion.closest(to: name, in: header) {
         message += "; did you mean \(CSVError.quoted(suggestion))?"
+      } else {
+        message += "."
       }
-      message += "; the columns are " + Self.list(header)
+      message += " The columns are: " + Self.list(header)
       throw CSVError(path: path, line: line, message: message)
     }
 

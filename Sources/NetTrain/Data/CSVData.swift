@@ -23,6 +23,53 @@ public struct CSVData: Equatable, Sendable {
   /// The physical 1-based line each data row starts on.
   public let lines: [Int]
 
+  /// Data made in memory, or a subset of read data. Rows are numbered for messages by
+  /// `lines` (default: 2, 3, ... as if read from a file with a header on line 1).
+  ///
+  /// - Parameters:
+  ///   - features: [rowCount, featureNames.count], row-major, every value finite.
+  ///   - targetFields: [rowCount] when `targetName` is given, else nil.
+  public init(
+    displayPath: String, header: [String]? = nil, featureNames: [String],
+    featureFieldNumbers: [Int]? = nil, features: [Double], targetName: String? = nil,
+    targetFieldNumber: Int? = nil, targetFields: [String]? = nil, lines: [Int]? = nil
+  ) {
+    let width = featureNames.count
+    precondition(
+      width > 0 && features.count % width == 0,
+      "\(features.count) feature values for \(width) feature columns")
+    let rowCount = features.count / width
+    precondition((targetName == nil) == (targetFields == nil), "targetName without targetFields")
+    precondition(
+      targetFields.map { $0.count == rowCount } ?? true,
+      "\(targetFields?.count ?? 0) target fields for \(rowCount) rows")
+    precondition(lines.map { $0.count == rowCount } ?? true, "lines for \(rowCount) rows")
+    self.displayPath = displayPath
+    self.header = header ?? featureNames + (targetName.map { [$0] } ?? [])
+    self.featureNames = featureNames
+    self.featureFieldNumbers = featureFieldNumbers ?? Array(1...width)
+    self.rowCount = rowCount
+    self.features = features
+    self.targetName = targetName
+    self.targetFieldNumber = targetFieldNumber ?? targetName.map { _ in width + 1 }
+    self.targetFields = targetFields
+    self.lines = lines ?? Array((0..<rowCount).map { $0 + 2 })
+  }
+
+  /// The rows at `indices`, in that order, keeping each row's line for messages.
+  public func rows(_ indices: some Collection<Int>) -> CSVData {
+    var selected: [Double] = []
+    selected.reserveCapacity(indices.count * featureCount)
+    for row in indices { selected += featureRow(row) }
+    return CSVData(
+      displayPath: displayPath, header: header, featureNames: featureNames,
+      featureFieldNumbers: featureFieldNumbers, features: selected, targetName: targetName,
+      targetFieldNumber: targetFieldNumber,
+      targetFields: targetFields.map { fields in
+        indices.map { fields[$0] }
+      }, lines: indices.map { lines[$0] })
+  }
+
   /// The number of feature columns.
   public var featureCount: Int { featureNames.count }
 

@@ -17,9 +17,12 @@ struct CSVFile {
   /// Opens `url`; `path` is how messages name it.
   init(url: URL, path: String) throws {
     self.path = path
-    let descriptor = url.withUnsafeFileSystemRepresentation { name -> Int32 in
-      guard let name else { return -1 }
-      return open(name, O_RDONLY)
+    let opened = url.withUnsafeFileSystemRepresentation { name -> Int32? in
+      guard let name else { return nil }
+      return open(name, O_RDONLY | O_CLOEXEC)
+    }
+    guard let descriptor = opened else {
+      throw CSVError(path: path, message: "cannot open the file: the path is not a file path")
     }
     guard descriptor >= 0 else { throw Self.openError(errno, path: path) }
     var status = stat()
@@ -35,23 +38,22 @@ struct CSVFile {
     _ = closeDescriptor(descriptor)
   }
 
-  /// Appends up to `count` more bytes to `buffer`; returns how many, 0 at the end of the file.
-  func read(appendingTo buffer: inout [UInt8], count: Int) throws -> Int {
-    let old = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: count))
-    var result = -1
-    repeat {
-      result = buffer.withUnsafeMutableBytes { all in
-        guard let base = all.baseAddress else { return 0 }
-        return readBytes(descriptor, base + old, count)
-      }
-    } while result < 0 && errno == EINTR
-    guard result >= 0 else {
-      buffer.removeLast(count)
-      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(errno))")
+  /// Up to `count` more bytes of the file; none at its end.
+  func read(count: Int) throws -> [UInt8] {
+    var failure: Int32? = nil
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      initializedCount = 0
+      guard let base = buffer.baseAddress else { return }
+      var result = -1
+      repeat {
+        result = readBytes(descriptor, base, count)
+      } while result < 0 && errno == EINTR
+      if result < 0 { failure = errno } else { initializedCount = result }
     }
-    buffer.removeLast(count - result)
-    return result
+    if let failure {
+      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(failure))")
+    }
+    return bytes
   }
 
   // MARK: - Errors
@@ -71,7 +73,9 @@ struct CSVFile {
 }
 
 // The POSIX calls, named apart from the methods that wrap them.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func readBytes(
+  _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int
+) -> Int {
   read(descriptor, buffer, count)
 }
 

@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads CSV files (RFC 4180) into `CSVData`, picking columns by header name.
 ///
-/// - A header row names the columns; names must be non-empty and unique.
+/// - A header row names the columns, taken exactly as written (spaces included); names must be
+///   non-empty and unique, and the header must be UTF-8 text (a NUL byte in the first 4 KiB
+///   or a UTF-16 byte-order mark is reported as not CSV text).
 /// - Fields are separated by commas. A field in double quotes may hold commas, line breaks and
 ///   doubled quotes (`""` for one `"`). A quote anywhere else is an error.
 /// - Lines end in LF, CRLF or CR, mixed freely; a final line break is optional. A UTF-8
@@ -13,6 +15,8 @@ import Foundation
 ///   optional spaces or tabs around them, quoted or not. Empty fields, `NA`, `NaN`, `N/A`,
 ///   `null`, `?`, `inf`, `Infinity` and numbers beyond a double's range are errors naming the
 ///   line and column. The target is kept as text; it must not be empty or a missing marker.
+/// - Errors in a value name the line its row starts on and its field number; quoting errors
+///   name the physical line of the quote (for an unclosed quote, the line it opens on).
 ///
 /// The file is streamed in chunks of 1 MiB: only the current chunk (and a row that straddles
 /// two chunks) is held as text, and only the requested columns are converted.
@@ -56,11 +60,12 @@ public enum CSVReader {
         try builder.consume($0, from: &position, isFinal: isFinal)
       }
       if isDone { break }
-      buffer.removeSubrange(0..<position)
+      // Keep the unfinished record and add the next chunk. Reading at least as much as is
+      // held keeps the rescans of a record longer than a chunk linear in total.
+      let chunk = try file.read(count: max(chunkSize, buffer.count - position))
+      isFinal = chunk.isEmpty
+      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
       position = 0
-      // Reading at least as much as is held keeps a long record's rescans linear in total.
-      let wanted = max(chunkSize, buffer.count)
-      isFinal = try file.read(appendingTo: &buffer, count: wanted) == 0
     }
     return try builder.finish()
   }

@@ -156,7 +156,8 @@ struct CSVScanner {
   /// A located error for the field being scanned, naming its column once the header is known.
   private func error(line: Int, _ message: String) -> CSVError {
     let column = fields.count + 1
-    let name = column <= columnNames.count ? "column \(CSVError.quoted(columnNames[column - 1])): " : ""
+    let name =
+      column <= columnNames.count ? "column \(CSVError.quoted(columnNames[column - 1])): " : ""
     return CSVError(path: path, line: line, column: column, message: name + message)
   }
 }

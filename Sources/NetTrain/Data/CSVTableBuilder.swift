@@ -50,8 +50,8 @@ struct CSVTableBuilder {
     }
     return CSVData(
       displayPath: path, header: plan.header, featureNames: plan.featureNames,
-      featureFieldNumbers: plan.featureFields.map { $0 + 1 }, rowCount: lines.count,
-      features: features, targetName: plan.targetField.map { plan.header[$0] },
+      featureFieldNumbers: plan.featureFields.map { $0 + 1 }, features: features,
+      targetName: plan.targetField.map { plan.header[$0] },
       targetFieldNumber: plan.targetField.map { $0 + 1 },
       targetFields: plan.targetField == nil ? nil : targets, lines: lines)
   }
@@ -69,7 +69,7 @@ struct CSVTableBuilder {
       throw CSVError(path: path, message: "the file is UTF-16 text; save it as UTF-8")
     }
     if let nul = bytes.prefix(Self.startLength).firstIndex(of: 0) {
-      let line = 1 + bytes[..<nul].count { $0 == CSVScanner.lf }
+      let line = 1 + bytes[..<nul].lazy.filter { $0 == CSVScanner.lf }.count
       throw CSVError(
         path: path, line: line,
         message: "NUL byte in the text: this looks like a binary file, not CSV text")
@@ -84,7 +84,7 @@ struct CSVTableBuilder {
     var names: [String] = []
     for (index, field) in scanner.fields.enumerated() {
       let text = Self.text(of: field, in: bytes)
-      guard !text.contains(0), let name = String(validating: text, as: UTF8.self) else {
+      guard !text.contains(0), let name = Self.utf8String(text) else {
         throw CSVError(
           path: path, line: line, column: index + 1,
           message: "the header is not UTF-8 text: this does not look like a CSV file")
@@ -134,7 +134,7 @@ struct CSVTableBuilder {
       if NumericField.isMissing(text) {
         throw fieldError(field, NumericField(text).problem(text: text) ?? "missing value")
       }
-      guard let label = String(validating: text, as: UTF8.self) else {
+      guard let label = Self.utf8String(text) else {
         throw fieldError(field, "the target is not UTF-8 text")
       }
       targets.append(label)
@@ -156,6 +156,23 @@ struct CSVTableBuilder {
   ) -> [UInt8] {
     let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
     return field.hasDoubledQuotes ? unescaped(raw) : Array(raw)
+  }
+
+  /// The text of `bytes`, or nil when they are not valid UTF-8. (`String(validating:as:)`
+  /// would do, but needs macOS 15.)
+  private static func utf8String(_ bytes: some Collection<UInt8>) -> String? {
+    if !bytes.allSatisfy({ $0 < 0x80 }) {
+      var decoder = UTF8()
+      var iterator = bytes.makeIterator()
+      decoding: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: break decoding
+        case .error: return nil
+        }
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func unescaped(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {

@@ -19,7 +19,8 @@ enum DecimalParser {
     if scan.significand == 0 { return scan.isNegative ? -0.0 : 0.0 }
     if !scan.isTruncated, scan.significand <= 1 << 53, abs(scan.exponent) <= 22 {
       let significand = Double(scan.significand)
-      let value = scan.exponent >= 0
+      let value =
+        scan.exponent >= 0
         ? significand * powersOfTen[scan.exponent]
         : significand / powersOfTen[-scan.exponent]
       return scan.isNegative ? -value : value
@@ -64,36 +65,19 @@ extension DecimalParser {
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
       var index = 0
       let count = bytes.count
-      if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < count, Self.isSign(bytes[index]) {
         isNegative = bytes[index] == UInt8(ascii: "-")
         index += 1
       }
       var digitCount = 0  // digits kept in `significand`, leading zeros excluded
-      var sawDigit = false
-      while index < count, let digit = Self.digit(bytes[index]) {
-        sawDigit = true
-        if digitCount < 19 {
-          if significand != 0 || digit != 0 { digitCount += 1 }
-          significand = significand * 10 + digit
-        } else {
-          exponent += 1
-          if digit != 0 { isTruncated = true }
-        }
-        index += 1
-      }
+      let integerStart = index
+      readDigits(bytes, &index, &digitCount, isFraction: false)
+      var sawDigit = index > integerStart
       if index < count, bytes[index] == UInt8(ascii: ".") {
         index += 1
-        while index < count, let digit = Self.digit(bytes[index]) {
-          sawDigit = true
-          if digitCount < 19 {
-            if significand != 0 || digit != 0 { digitCount += 1 }
-            significand = significand * 10 + digit
-            exponent -= 1
-          } else if digit != 0 {
-            isTruncated = true
-          }
-          index += 1
-        }
+        let fractionStart = index
+        readDigits(bytes, &index, &digitCount, isFraction: true)
+        sawDigit = sawDigit || index > fractionStart
       }
       guard sawDigit else { return nil }
       if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
@@ -102,6 +86,29 @@ extension DecimalParser {
         index = end
       }
       guard index == count else { return nil }
+    }
+
+    /// Adds the digits from `index` on to the significand: at most 19 significant ones, the
+    /// rest only moving the exponent (integer part) or marking truncation when nonzero.
+    private mutating func readDigits(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ digitCount: inout Int,
+      isFraction: Bool
+    ) {
+      while index < bytes.count, let digit = Self.digit(bytes[index]) {
+        if digitCount < 19 {
+          if significand != 0 || digit != 0 { digitCount += 1 }
+          significand = significand * 10 + digit
+          if isFraction { exponent -= 1 }
+        } else {
+          if !isFraction { exponent += 1 }
+          if digit != 0 { isTruncated = true }
+        }
+        index += 1
+      }
+    }
+
+    private static func isSign(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 
     private static func digit(_ byte: UInt8) -> UInt64? {
@@ -115,7 +122,7 @@ extension DecimalParser {
     ) -> (Int, Int)? {
       var index = start
       var isNegative = false
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.count, isSign(bytes[index]) {
         isNegative = bytes[index] == UInt8(ascii: "-")
         index += 1
       }

@@ -41,7 +41,8 @@ enum NumericField: Equatable {
     case .infinite: return "infinite value \(shown); values must be finite numbers"
     case .outOfRange: return "number \(shown) is out of range for a double"
     case .invalid:
-      let hint = Self.looksLikeDecimalComma(Self.trimmed(text))
+      let hint =
+        Self.looksLikeDecimalComma(Self.trimmed(text))
         ? " (use \".\" as the decimal point)" : ""
       return "expected a number, found \(shown)\(hint)"
     }
@@ -83,8 +84,9 @@ enum NumericField: Equatable {
   /// Digits, one comma, digits: a number written with a decimal comma, like `3,5`.
   private static func looksLikeDecimalComma(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     let parts = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-    return parts.count == 2 && parts.allSatisfy { part in
-      !part.isEmpty && part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
+    return parts.count == 2
+      && parts.allSatisfy { part in
+        !part.isEmpty && part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+      }
   }
 }

@@ -98,7 +98,8 @@ import Testing
 
   @Test func emptyColumnName() {
     let error = csvError("\n,b\n1,2\n")
-    #expect(error?.description == "t.csv:2:1: column 1 has no name in the header; every column needs one")
+    #expect(
+      error?.description == "t.csv:2:1: column 1 has no name in the header; every column needs one")
   }
 
   @Test func missingFeatureColumnSuggestsTheClosestName() {
@@ -107,18 +108,23 @@ import Testing
     #expect(error?.column == nil)
     #expect(
       error?.message
-        == "no column named \"distnce\" (wanted as a feature); did you mean \"distance\"?; "
-        + "the columns are \"distance\", \"rent\"")
+        == "no column named \"distnce\" (wanted as a feature); did you mean \"distance\"? "
+        + "The columns are: \"distance\", \"rent\"")
   }
 
   @Test func missingTargetColumnListsTheColumns() {
     let error = csvError("a,b\n1,2\n", target: "price")
-    #expect(error?.description == "t.csv:1: no column named \"price\" (wanted as the target); the columns are \"a\", \"b\"")
+    #expect(
+      error?.description
+        == "t.csv:1: no column named \"price\" (wanted as the target). "
+        + "The columns are: \"a\", \"b\"")
   }
 
   @Test func aLongColumnListIsCut() {
     let header = (0..<20).map { "p\($0)" }.joined(separator: ",")
-    let error = csvError(header + "\n" + Array(repeating: "0", count: 20).joined(separator: ",") + "\n", target: "Digit")
+    let error = csvError(
+      header + "\n" + Array(repeating: "0", count: 20).joined(separator: ",") + "\n",
+      target: "Digit")
     #expect(error?.message.hasSuffix("\"p11\", … (20 in all)") == true)
   }
 
@@ -145,7 +151,9 @@ import Testing
   // MARK: - Rows and quoting
 
   @Test func tooFewAndTooManyFields() {
-    #expect(csvError("a,b,c,d,e\n1,2,3,4,5\n1,2,3,4\n")?.description == "t.csv:3: expected 5 fields, found 4")
+    #expect(
+      csvError("a,b,c,d,e\n1,2,3,4,5\n1,2,3,4\n")?.description
+        == "t.csv:3: expected 5 fields, found 4")
     #expect(csvError("a,b\n1,2\n\n1,2,\n")?.description == "t.csv:4: expected 2 fields, found 3")
   }
 
@@ -217,7 +225,9 @@ import Testing
   @Test func longValuesAreShortenedInMessages() {
     let long = String(repeating: "z", count: 100)
     let error = csvError("a\n\(long)\n")
-    #expect(error?.message == "column \"a\": expected a number, found \"\(String(repeating: "z", count: 40))…\"")
+    #expect(
+      error?.message
+        == "column \"a\": expected a number, found \"\(String(repeating: "z", count: 40))…\"")
   }
 
   @Test(arguments: [("", "missing value (empty field)"), ("NA", "missing value \"NA\"")])

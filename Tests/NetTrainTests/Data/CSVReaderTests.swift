@@ -35,7 +35,8 @@ import Testing
   }
 
   @Test func unusedColumnsAreNotConverted() throws {
-    let data = try readCSV("id,x,note,y\nabc,1,NA,0\n,2,\"q, \"\"r\"\"\",1\n", features: ["x"], target: "y")
+    let data = try readCSV(
+      "id,x,note,y\nabc,1,NA,0\n,2,\"q, \"\"r\"\"\",1\n", features: ["x"], target: "y")
     #expect(data.features == [1, 2])
     #expect(data.targetFields == ["0", "1"])
   }
@@ -58,14 +59,16 @@ import Testing
   }
 
   @Test func stringLabelsAreKeptAsWritten() throws {
-    let data = try readCSV("x,label\n1,cat\n2, dog \n3,\"big, bad wolf\"\n4,Ünïcødé\n", target: "label")
+    let data = try readCSV(
+      "x,label\n1,cat\n2, dog \n3,\"big, bad wolf\"\n4,Ünïcødé\n", target: "label")
     #expect(data.targetFields == ["cat", " dog ", "big, bad wolf", "Ünïcødé"])
   }
 
   // MARK: - Quoting
 
   @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
-    let text = "\"a,1\",\"say \"\"hi\"\"\",note\n\"1\",2,\"two\nlines\"\n3,\"4\",\"\"\"\"\n5,6,\"ok\"\n"
+    let text =
+      "\"a,1\",\"say \"\"hi\"\"\",note\n\"1\",2,\"two\nlines\"\n3,\"4\",\"\"\"\"\n5,6,\"ok\"\n"
     let data = try readCSV(text, features: ["a,1", "say \"hi\""], target: "note")
     #expect(data.header == ["a,1", "say \"hi\"", "note"])
     #expect(data.features == [1, 2, 3, 4, 5, 6])

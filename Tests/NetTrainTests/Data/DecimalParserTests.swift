@@ -13,7 +13,8 @@ import Testing
     Array(text.utf8).withUnsafeBufferPointer { NumericField($0) }
   }
 
-  private func expectSameAsSwift(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  private func expectSameAsSwift(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
+  {
     let expected = Double(text)
     let parsed = parse(text)
     #expect(parsed != nil, "\(text) should parse", sourceLocation: sourceLocation)
@@ -74,14 +75,16 @@ import Testing
         text += "." + digits(max(fractionDigits, integerDigits == 0 ? 1 : 0))
       }
       if generator.nextIndex(below: 2) == 0 {
-        let exponent = generator.nextIndex(below: 2) == 0
+        let exponent =
+          generator.nextIndex(below: 2) == 0
           ? generator.nextIndex(below: 61) - 30 : generator.nextIndex(below: 701) - 350
         text += (generator.nextIndex(below: 2) == 0 ? "e" : "E") + String(exponent)
       }
       let expected = Double(text)
       let parsed = parse(text)
       if parsed?.bitPattern != expected?.bitPattern {
-        Issue.record("\(text): parsed \(String(describing: parsed)), Double(String) \(String(describing: expected))")
+        let swift = String(describing: expected)
+        Issue.record("\(text): parsed \(String(describing: parsed)), Double(String) \(swift)")
         return
       }
     }
@@ -111,7 +114,9 @@ import Testing
   @Test func classifiesWhatIsNotANumber() {
     #expect(classify("") == .empty)
     #expect(classify(" \t ") == .empty)
-    for marker in ["NA", "na", "N/A", "NaN", "nan", "-NaN", "null", "NULL", "None", "?", "#N/A", "<NA>"] {
+    for marker in [
+      "NA", "na", "N/A", "NaN", "nan", "-NaN", "null", "NULL", "None", "?", "#N/A", "<NA>",
+    ] {
       #expect(classify(marker) == .missing, "\(marker)")
     }
     for marker in ["inf", "INF", "-inf", "+inf", "Infinity", "-infinity"] {
