@@ -1,0 +1,119 @@
+import Autograd
+
+/// What one `fit` run produced: the trained model, its history and how long it took.
+public struct FitResult<Scalar: TensorScalar> {
+  /// The trained model (the last finite one when training diverged).
+  public let model: Model<Scalar>
+  /// The per-epoch history and the outcome.
+  public let training: TrainingResult
+  /// The history as `loss.csv` records it.
+  public let curve: LossCurve
+  /// Optimizer steps taken in the finished epochs.
+  public let steps: Int
+  /// Wall-clock seconds in the training loop.
+  public let trainSeconds: Double
+}
+
+/// Trains the model a config describes on a run's data.
+public enum FitRun {
+  /// Builds the model from `data.config` (weights from the run's initialisation seed,
+  /// standardisation fitted on the training rows), trains it with SGD and returns it.
+  ///
+  /// - Parameters:
+  ///   - onEpoch: gets every epoch's report as it finishes (for progress output).
+  ///   - isInterrupted: checked before every step; true stops training (Ctrl-C).
+  public static func train<Scalar: TensorScalar>(
+    _ data: RunData, as _: Scalar.Type, onEpoch: (EpochReport) -> Void = { _ in },
+    isInterrupted: () -> Bool = { false }
+  ) -> FitResult<Scalar> {
+    let config = data.config
+    let model = makeModel(data, as: Scalar.self)
+    let seeds = RunSeeds(seed: config.training.seed)
+    let options = TrainingOptions(
+      epochs: config.training.epochs, batchSize: config.training.batchSize,
+      shuffle: config.training.shuffle, seed: seeds.shuffling)
+    let trainer = Trainer(options: options, optimizer: optimizer(config.optimizer, Scalar.self))
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = trainer.fit(
+      model, on: data.training.labeled(as: Scalar.self),
+      validation: data.validation?.labeled(as: Scalar.self),
+      onEpoch: { report in
+        onEpoch(report)
+        return .continue
+      }, isInterrupted: isInterrupted)
+    let elapsed = (clock.now - start).components
+    let batches = (data.training.count + options.batchSize - 1) / options.batchSize
+    return FitResult(
+      model: model, training: result, curve: curve(result.history, task: data.task),
+      steps: result.history.count * batches,
+      trainSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+  }
+
+  /// A fresh model for the run: architecture from the config, scaling from the training rows.
+  public static func makeModel<Scalar: TensorScalar>(_ data: RunData, as _: Scalar.Type)
+    -> Model<Scalar>
+  {
+    let config = data.config
+    let training = data.training.labeled(as: Scalar.self)
+    var targetScaling: Standardizer<Scalar>?
+    if config.data.standardize, case .values(let values) = training.targets,
+      data.task == .regression
+    {
+      targetScaling = Standardizer(fittedTo: values)
+    }
+    let model = Model<Scalar>(
+      ModelKind(config.model), inputs: training.features.shape.columns, task: data.task,
+      featureScaling: config.data.standardize ? Standardizer(fittedTo: training.features) : nil,
+      targetScaling: targetScaling, seed: RunSeeds(seed: config.training.seed).initialization)
+    model.featureNames = data.training.source.featureNames
+    model.targetName = config.data.target
+    model.classLabels = data.labels?.labels ?? []
+    return model
+  }
+
+  static func optimizer<Scalar: TensorScalar>(_ config: OptimizerConfig, _: Scalar.Type)
+    -> SGD<Scalar>
+  {
+    switch config {
+    case .sgd(let sgd):
+      return SGD(
+        learningRate: Scalar(sgd.learningRate), momentum: Scalar(sgd.momentum),
+        nesterov: sgd.nesterov, weightDecay: Scalar(sgd.weightDecay))
+    }
+  }
+
+  static func curve(_ history: [EpochReport], task: TaskKind) -> LossCurve {
+    LossCurve(
+      isClassification: task != .regression,
+      rows: history.map { report in
+        LossCurve.Row(
+          epoch: report.epoch, trainLoss: report.trainingLoss,
+          validationLoss: report.validationLoss, trainAccuracy: report.trainingAccuracy,
+          validationAccuracy: report.validationAccuracy, seconds: report.seconds)
+      })
+  }
+}
+
+extension ModelKind {
+  /// The library's model kind for a config's `model`.
+  public init(_ config: ModelConfig) {
+    switch config {
+    case .linear: self = .linear
+    case .logistic: self = .logistic
+    case .mlp(let hidden, let activation):
+      self = .mlp(hidden: hidden, activation: Activation(activation))
+    }
+  }
+}
+
+extension Activation {
+  /// The library's activation for a config's `model.activation`.
+  public init(_ config: ModelConfig.Activation) {
+    switch config {
+    case .tanh: self = .tanh
+    case .relu: self = .relu
+    case .sigmoid: self = .sigmoid
+    }
+  }
+}
