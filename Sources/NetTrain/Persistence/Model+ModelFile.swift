@@ -38,7 +38,8 @@ extension Model {
       try Data(bytes).write(to: url, options: .atomic)
     } catch {
       throw ModelFileError(
-        path: url.relativePath, message: "cannot write the model file: \(error.localizedDescription)")
+        path: url.relativePath,
+        message: "cannot write the model file: \(error.localizedDescription)")
     }
   }
 
@@ -80,7 +81,8 @@ extension Model {
     do {
       bytes = Array(try Data(contentsOf: url))
     } catch {
-      throw ModelFileError(path: path, message: "cannot read the model file: \(error.localizedDescription)")
+      throw ModelFileError(
+        path: path, message: "cannot read the model file: \(error.localizedDescription)")
     }
     let json: JSONValue
     do {
@@ -95,7 +97,7 @@ extension Model {
   /// - Throws: `ModelFileError` for another format or version, another precision, a missing,
   ///   unknown or mistyped key, inconsistent shapes or a non-finite weight.
   public convenience init(json: JSONValue, path: String) throws(ModelFileError) {
-    let parts = try ModelFileDecoder<Scalar>(path: path).decode(json)
+    let parts = try ModelFileDecoder<Scalar>(file: path).decode(json)
     self.init(
       parts.kind, task: parts.task, network: parts.network,
       featureScaling: parts.featureScaling, targetScaling: parts.targetScaling)

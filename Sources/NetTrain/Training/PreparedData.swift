@@ -82,7 +82,8 @@ extension Model {
     if task == .binary { return values.map { $0 > 0 ? 1 : 0 } }
     return (0..<rows).map { row in
       var best = 0
-      for column in 1..<columns where values[row * columns + column] > values[row * columns + best] {
+      for column in 1..<columns where values[row * columns + column] > values[row * columns + best]
+      {
         best = column
       }
       return best
