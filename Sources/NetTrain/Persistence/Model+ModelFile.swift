@@ -10,6 +10,12 @@ extension Model {
   public func json(config: JSONValue? = nil) -> JSONValue {
     precondition(
       parameters.allSatisfy(\.isFinite), "saving a model whose parameters are not all finite")
+    precondition(
+      featureNames.count == inputs, "\(featureNames.count) feature names for \(inputs) inputs")
+    precondition(Set(classLabels).count == classLabels.count, "duplicate class labels")
+    precondition(
+      classLabels.count == task.classCount ?? 0,
+      "\(classLabels.count) class labels for a \(task.name) model of \(task.outputs) outputs")
     var root: JSONObject = [
       "format": .string(ModelFile.format),
       "version": .number(Double(ModelFile.version)),
