@@ -76,7 +76,8 @@ import Testing
       options: TrainingOptions(epochs: 100, batchSize: 16, seed: 0),
       optimizer: SGD<Double>(learningRate: 0.2))
     let result = trainer.fit(model, on: data)
-    #expect(result.history.first!.trainingLoss > result.history.last!.trainingLoss)
+    let (first, last) = (try #require(result.history.first), try #require(result.history.last))
+    #expect(first.trainingLoss > last.trainingLoss)
     let metrics = try #require(model.evaluate(data).classification)
     #expect(metrics.accuracy >= 0.97, "accuracy \(metrics.accuracy)")
     let probabilities = model.predict(data.features)
