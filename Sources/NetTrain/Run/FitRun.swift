@@ -76,10 +76,7 @@ public enum FitRun {
     -> SGD<Scalar>
   {
     switch config {
-    case .sgd(let sgd):
-      return SGD(
-        learningRate: Scalar(sgd.learningRate), momentum: Scalar(sgd.momentum),
-        nesterov: sgd.nesterov, weightDecay: Scalar(sgd.weightDecay))
+    case .sgd(let sgd): return SGD(sgd)
     }
   }
 
@@ -92,28 +89,5 @@ public enum FitRun {
           validationLoss: report.validationLoss, trainAccuracy: report.trainingAccuracy,
           validationAccuracy: report.validationAccuracy, seconds: report.seconds)
       })
-  }
-}
-
-extension ModelKind {
-  /// The library's model kind for a config's `model`.
-  public init(_ config: ModelConfig) {
-    switch config {
-    case .linear: self = .linear
-    case .logistic: self = .logistic
-    case .mlp(let hidden, let activation):
-      self = .mlp(hidden: hidden, activation: Activation(activation))
-    }
-  }
-}
-
-extension Activation {
-  /// The library's activation for a config's `model.activation`.
-  public init(_ config: ModelConfig.Activation) {
-    switch config {
-    case .tanh: self = .tanh
-    case .relu: self = .relu
-    case .sigmoid: self = .sigmoid
-    }
   }
 }
