@@ -14,6 +14,6 @@ let package = Package(
     .executableTarget(name: "NetTrainCLI", dependencies: ["NetTrain", "Autograd"]),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
     .testTarget(name: "NetTrainTests", dependencies: ["NetTrain", "Autograd"]),
-    .testTarget(name: "NetTrainCLITests", dependencies: ["NetTrainCLI"]),
+    .testTarget(name: "NetTrainCLITests", dependencies: ["NetTrainCLI", "NetTrain"]),
   ]
 )

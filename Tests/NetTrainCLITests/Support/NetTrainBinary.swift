@@ -27,7 +27,11 @@ enum NetTrainBinary {
 
   /// Runs `nettrain` with `arguments` and waits for it to exit.
   static func run(_ arguments: [String]) throws -> Run {
-    let executable = try locate()
+    try run(arguments, executable: try locate())
+  }
+
+  /// Runs `executable` (a `nettrain` binary) with `arguments` and waits for it to exit.
+  static func run(_ arguments: [String], executable: URL) throws -> Run {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("nettrain-cli-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -82,7 +86,7 @@ enum NetTrainBinary {
   }
 
   /// The folder with `Package.swift`, walking up from this file.
-  private static func packageRoot() -> URL {
+  static func packageRoot() -> URL {
     var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while folder.path != "/" {
       if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
