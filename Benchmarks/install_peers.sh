@@ -48,7 +48,7 @@ cpu_torch_version() {
 
 # PyPI has no CPU-only torch: its Linux wheel (~540 MB) pulls ~20 CUDA wheels (several GB).
 # Preference: a "+cpu" wheel pip can already see (e.g. a find-links folder), then
-# TORCH_INDEX_URL if set (https://download.pytorch.org/whl/cpu), then PyPI's default.
+# TORCH_INDEX_URL if set (a CPU-only wheel index), then PyPI's default.
 install_torch() {
   has torch && return 0
   local cpu
@@ -63,7 +63,7 @@ install_torch() {
   fi
   echo "note: no CPU-only torch wheel is visible to pip; installing PyPI's default torch, which"
   echo "      pulls the CUDA libraries (several GB). For the CPU wheel instead, rerun with"
-  echo "      TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu"
+  echo "      TORCH_INDEX_URL=<a CPU-only wheel index>"
   pip_install torch || skip_note torch
 }
 
