@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The elementary functions are listed here so that generic kernels can call them and still
 /// specialise to a direct call of the C library's `exp`, `log`, … for the concrete type.
-public protocol TensorScalar: BinaryFloatingPoint, Sendable, LosslessStringConvertible
+public protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Sendable, LosslessStringConvertible
 where Self.RawSignificand: FixedWidthInteger {
   static func exp(_ x: Self) -> Self
   static func log(_ x: Self) -> Self

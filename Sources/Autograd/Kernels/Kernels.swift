@@ -100,25 +100,46 @@ public enum Kernels {
 
   /// The matrix product of `a` (`m × k`) and `b` (`k × n`): `m × n`.
   ///
-  /// The i-k-j loop order streams rows of `b` and `out`, which the compiler vectorises.
+  /// The i-k-j loop order streams rows of `b` into a row of `out`, eight elements at a time.
+  /// Every output element still sums its `k` products in order, one multiply and one add
+  /// each, so the result is the same to the bit as the plain triple loop.
   @inlinable
   public static func matmul<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
     var out = [S](repeating: 0, count: m * n)
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
         out.withUnsafeMutableBufferPointer { out in
+          guard let a = a.baseAddress, let b = b.baseAddress, let out = out.baseAddress else {
+            return  // an empty dimension: nothing to multiply
+          }
           for i in 0..<m {
-            let outRow = i * n
             for p in 0..<k {
-              let scale = a[i * k + p]
-              let bRow = p * n
-              for j in 0..<n { out[outRow + j] += scale * b[bRow + j] }
+              axpy(a[i * k + p], b + p * n, into: out + i * n, count: n)
             }
           }
         }
       }
     }
     return out
+  }
+
+  /// `y += alpha · x` over `count` elements, in SIMD chunks of eight.
+  @inlinable
+  static func axpy<S: TensorScalar>(
+    _ alpha: S, _ x: UnsafePointer<S>, into y: UnsafeMutablePointer<S>, count: Int
+  ) {
+    var j = 0
+    let splat = SIMD8<S>(repeating: alpha)
+    while j + 8 <= count {
+      let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<S>.self)
+      let ys = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD8<S>.self)
+      UnsafeMutableRawPointer(y + j).storeBytes(of: ys + splat * xs, as: SIMD8<S>.self)
+      j += 8
+    }
+    while j < count {
+      y[j] += alpha * x[j]
+      j += 1
+    }
   }
 
   /// Log-softmax of every row of a `rows × columns` matrix, by the max-shifted log-sum-exp.

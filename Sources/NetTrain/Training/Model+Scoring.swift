@@ -3,7 +3,7 @@ import Autograd
 extension Model {
   /// The loss over all of `data` and, for classification, the accuracy, computed without
   /// recording a graph.
-  @usableFromInline
+  @inlinable  // the validation pass of every epoch: specialise it with the training loop
   func score(_ data: PreparedData<Scalar>) -> (loss: Double, accuracy: Double?) {
     let logits = withoutGrad { network(data.features) }
     let loss = withoutGrad { self.loss(logits, data.targets) }
