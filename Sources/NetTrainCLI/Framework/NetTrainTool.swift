@@ -9,7 +9,9 @@ struct NetTrainTool {
   /// Every command, in the order `nettrain --help` lists them. Adding a command is one file
   /// with a type conforming to `Command`, and one line here.
   let commands: [any Command] = [
-    GradCommand()
+    GradCommand(),
+    EvalCommand(),
+    PredictCommand(),
   ]
 
   /// Runs the tool with the arguments after the program name; returns the exit status.
