@@ -77,7 +77,8 @@ struct EvalCommand: Command {
     let model = try LoadedModel.load(
       from: inputs.modelURL, displayPath: inputs.modelPath,
       missingHint: inputs.missingModelHint)
-    let (data, dataPath) = try rows(inputs.rows, for: model, workingFolder: workingFolder)
+    let (data, dataPath) = try rows(
+      inputs.rows, for: model, modelPath: inputs.modelPath, workingFolder: workingFolder)
     let report = EvalReport(
       modelPath: inputs.modelPath, dataPath: dataPath,
       isValidationSplit: inputs.rows.isValidationSplit,
@@ -90,28 +91,40 @@ struct EvalCommand: Command {
 
   /// The rows to score, read with the model's columns and labels, and the file they are from.
   private func rows(
-    _ rows: EvalInputs.Rows, for model: LoadedModel, workingFolder: URL
+    _ rows: EvalInputs.Rows, for model: LoadedModel, modelPath: String, workingFolder: URL
   ) throws -> (Dataset, String) {
     switch rows {
     case .file(let url, let displayPath):
       return (try model.labeledRows(in: url, displayPath: displayPath), displayPath)
     case .validationSplit(let config):
-      let run = try RunData.load(config, messagesRelativeTo: workingFolder)
-      let trainPath = config.data.train.text(relativeTo: workingFolder)
-      guard let validation = run.validation else {
-        preconditionFailure("a validation fraction without validation rows")
-      }
-      let source = validation.source
-      guard source.featureNames == model.featureNames, source.targetName == model.targetName
-      else {
-        throw ConfigError(
-          file: config.file, keyPath: "data",
-          message: "the config's columns (\(source.featureNames.joined(separator: ", ")) → "
-            + "\(source.targetName ?? "")) differ from the model's "
-            + "(\(model.featureNames.joined(separator: ", ")) → \(model.targetName)); "
-            + "train it again with 'nettrain fit \(config.file)' or give --data")
-      }
-      return (try model.dataset(from: source), trainPath)
+      let rows = try validationRows(
+        config, for: model, modelPath: modelPath, workingFolder: workingFolder)
+      return (rows, config.data.train.text(relativeTo: workingFolder))
     }
+  }
+
+  /// The rows `fit` held out of the config's training file for validation.
+  private func validationRows(
+    _ config: RunConfig, for model: LoadedModel, modelPath: String, workingFolder: URL
+  ) throws -> Dataset {
+    var config = config
+    // Which rows fit held out depends on the seed it trained with, which `fit --seed` may
+    // have changed; the model file's stored config has it.
+    if let seed = try model.trainingSeed(path: modelPath) { config.training.seed = seed }
+    let run = try RunData.load(config, messagesRelativeTo: workingFolder)
+    guard let source = run.validation?.source else {
+      preconditionFailure("a validation fraction without validation rows")
+    }
+    guard source.featureNames == model.featureNames, source.targetName == model.targetName else {
+      let columns = { (features: [String], target: String) in
+        "\(features.joined(separator: ", ")) → \(target)"
+      }
+      throw ConfigError(
+        file: config.file, keyPath: "data",
+        message: "the config's columns (\(columns(source.featureNames, config.data.target))) "
+          + "differ from the model's (\(columns(model.featureNames, model.targetName))); "
+          + "train it again with 'nettrain fit \(config.file)' or give --data")
+    }
+    return try model.dataset(from: source)
   }
 }

@@ -4,9 +4,16 @@ import NetTrain
 
 /// A model file loaded in the precision its weights were saved in, with what `eval` and
 /// `predict` ask of it whatever that precision is.
-enum LoadedModel {
-  case float64(Model<Double>)
-  case float32(Model<Float>)
+struct LoadedModel {
+  /// The model, in its precision.
+  enum Weights {
+    case float64(Model<Double>)
+    case float32(Model<Float>)
+  }
+
+  let weights: Weights
+  /// The run config `fit` stored in the file (`"config"`), if any.
+  let storedConfig: JSONValue?
 
   /// The model in the file at `url`.
   /// - Parameters:
@@ -17,30 +24,43 @@ enum LoadedModel {
     -> LoadedModel
   {
     let json = try readJSON(url, displayPath: displayPath, missingHint: missingHint)
+    let weights: Weights
     switch try ModelFile.precision(of: json, path: displayPath) {
-    case .float64: return .float64(try Model<Double>(json: json, path: displayPath))
-    case .float32: return .float32(try Model<Float>(json: json, path: displayPath))
+    case .float64: weights = .float64(try Model<Double>(json: json, path: displayPath))
+    case .float32: weights = .float32(try Model<Float>(json: json, path: displayPath))
     }
+    return LoadedModel(weights: weights, storedConfig: json.objectValue?["config"])
+  }
+
+  /// The `training.seed` the model was trained with, from its stored config (which holds
+  /// `fit --seed` overrides); `nil` when the file has no config.
+  /// - Parameter path: the model file, for messages.
+  func trainingSeed(path: String) throws -> UInt64? {
+    guard let storedConfig else { return nil }
+    let config = try RunConfig(
+      json: storedConfig, file: path + " (stored config)",
+      folder: URL(fileURLWithPath: path).deletingLastPathComponent())
+    return config.training.seed
   }
 
   // MARK: - What the model file says
 
   var task: TaskKind {
-    switch self {
+    switch weights {
     case .float64(let model): model.task
     case .float32(let model): model.task
     }
   }
 
   var featureNames: [String] {
-    switch self {
+    switch weights {
     case .float64(let model): model.featureNames
     case .float32(let model): model.featureNames
     }
   }
 
   var targetName: String {
-    switch self {
+    switch weights {
     case .float64(let model): model.targetName
     case .float32(let model): model.targetName
     }
@@ -48,7 +68,7 @@ enum LoadedModel {
 
   /// The class labels in index order; empty for regression.
   var classLabels: [String] {
-    switch self {
+    switch weights {
     case .float64(let model): model.classLabels
     case .float32(let model): model.classLabels
     }
@@ -56,7 +76,7 @@ enum LoadedModel {
 
   /// Whether a regression target is standardised, so that the loss is in standardised units.
   var standardizesTarget: Bool {
-    switch self {
+    switch weights {
     case .float64(let model): model.targetScaling != nil
     case .float32(let model): model.targetScaling != nil
     }
@@ -81,7 +101,7 @@ enum LoadedModel {
 
   /// The model's scores on `data`.
   func evaluate(_ data: Dataset) -> Evaluation {
-    switch self {
+    switch weights {
     case .float64(let model): model.evaluate(data.labeled(as: Double.self))
     case .float32(let model): model.evaluate(data.labeled(as: Float.self))
     }
@@ -90,7 +110,7 @@ enum LoadedModel {
   /// The prediction columns for the feature rows of `source` (read with `featureNames`).
   func predictionTable(for source: CSVData) -> PredictionTable {
     precondition(source.featureNames == featureNames, "columns \(source.featureNames)")
-    switch self {
+    switch weights {
     case .float64(let model): return model.predictionTable(for: Self.features(source))
     case .float32(let model): return model.predictionTable(for: Self.features(source))
     }
