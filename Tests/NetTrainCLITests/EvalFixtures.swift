@@ -145,6 +145,12 @@ struct EvalFixtures {
 
     """
 
+  /// The fields of `regressionCSV` as text.
+  static let regressionFields = [
+    ["Smith, J", "1", "2", "1.5"], ["plain", "3", "0.5", "5"], ["say \"hi\"", "-1", "1", "-2"],
+    ["two\nlines", "0.25", "-3", "0"], ["e", "2", "2", "3.25"], ["f", "-2", "-1", "-4"],
+  ]
+
   static let binaryLabels = ["no", "yes", "no", "yes", "yes", "no"]
   static let binaryCSV = csv(header: "a,b,label", labels: binaryLabels)
 
