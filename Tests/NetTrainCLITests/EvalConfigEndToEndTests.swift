@@ -5,7 +5,9 @@ import Testing
 /// `nettrain eval CONFIG`: the model from `runs/NAME/model.json` under the current directory
 /// (or `--out`), the rows from `--data`, `data.test` or the validation split.
 @Suite struct EvalConfigEndToEndTests {
-  private static let trainCSV = "a,b,y\n" + (0..<10).map { "\($0),\(10 - $0),\($0 * 3)" }
+  private static let trainCSV =
+    "a,b,y\n"
+    + (0..<10).map { "\($0),\(10 - $0),\($0 * 3)" }
     .joined(separator: "\n") + "\n"
   private static let testCSV = "y,b,a\n2,1,0.5\n-1,3,2\n7,0,4\n"
 
@@ -47,9 +49,12 @@ import Testing
     defer { files.remove() }
     try files.write(EvalFixtures.regressionModel(), to: "elsewhere/r1/model.json")
     try files.write("a,b,y\n1,1,1\n", to: "one.csv")
-    let run = try files.run(["eval", "configs/r.json", "--out", "elsewhere/r1", "--data", "one.csv"])
+    let run = try files.run([
+      "eval", "configs/r.json", "--out", "elsewhere/r1", "--data", "one.csv",
+    ])
     run.expectSuccess()
-    #expect(run.outputLines.first == "elsewhere/r1/model.json on one.csv: 1 rows, regression of \"y\"")
+    #expect(
+      run.outputLines.first == "elsewhere/r1/model.json on one.csv: 1 rows, regression of \"y\"")
   }
 
   @Test func withoutATestFileScoresTheValidationSplitFitMadeWithTheModelsSeed() throws {
@@ -66,7 +71,8 @@ import Testing
     let runFolder = files.folder.appendingPathComponent("runs/r")
     try files.write(
       JSONWriter().string(
-        for: model.json(config: trained.resolvedJSON(task: .regression, pathsRelativeTo: runFolder))),
+        for: model.json(config: trained.resolvedJSON(task: .regression, pathsRelativeTo: runFolder))
+      ),
       to: "runs/r/model.json")
     let expected = try validationScores(model, trained)
     var untouched = trained

@@ -120,7 +120,8 @@ import Testing
     let run = try files.run(["eval", "--model", modelPath, "--data", data])
     run.expectSuccess()
     let lines = run.outputLines
-    #expect(lines.first == "\(modelPath) on \(data): 6 rows, multiclass classification of \"animal\"")
+    #expect(
+      lines.first == "\(modelPath) on \(data): 6 rows, multiclass classification of \"animal\"")
     #expect(lines.contains { $0.hasPrefix("  accuracy ") })
     #expect(lines.contains { $0.hasPrefix("  log loss ") })
     #expect(!lines.contains { $0.contains("ROC AUC") })

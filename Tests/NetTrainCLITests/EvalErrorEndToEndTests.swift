@@ -42,7 +42,8 @@ import Testing
   @Test func modelFormatVersion2() throws {
     #expect(Self.modelText.contains("\"version\": 1,"))
     let text = Self.modelText.replacingOccurrences(of: "\"version\": 1,", with: "\"version\": 2,")
-    try expectBadModel(text, containing: "model.json: version: this file has model format version 2")
+    try expectBadModel(
+      text, containing: "model.json: version: this file has model format version 2")
   }
 
   @Test func nonFiniteWeight() throws {
@@ -88,7 +89,8 @@ import Testing
     ]
     for (text, message) in cases {
       try files.write(text, to: "rows.csv")
-      try files.expectRejected(["eval", "--model", model, "--data", "rows.csv"], containing: message)
+      try files.expectRejected(
+        ["eval", "--model", model, "--data", "rows.csv"], containing: message)
     }
     try files.expectRejected(
       ["eval", "--model", model, "--data", "none.csv"], containing: "none.csv: no such file")
@@ -113,11 +115,15 @@ import Testing
     let model = try files.write(EvalFixtures.handLinearModel())
     try files.write(Self.dataText, to: "rows.csv")
     let cases: [([String], String)] = [
-      (["eval", "r.json", "--model", model, "--data", "rows.csv"],
-       "CONFIG and --model cannot be used together"),
+      (
+        ["eval", "r.json", "--model", model, "--data", "rows.csv"],
+        "CONFIG and --model cannot be used together"
+      ),
       (["eval", "--model", model], "eval needs --data"),
-      (["eval", "--model", model, "--data", "rows.csv", "--out", "x"],
-       "--out and --model cannot be used together"),
+      (
+        ["eval", "--model", model, "--data", "rows.csv", "--out", "x"],
+        "--out and --model cannot be used together"
+      ),
       (["eval"], "eval needs CONFIG or --model MODEL.json --data CSV"),
       (["eval", "--model", model, "--data", "rows.csv", "--jsn"], "did you mean '--json'?"),
       (["eval", "missing.json"], "missing.json: no such config file"),

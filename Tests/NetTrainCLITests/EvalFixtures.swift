@@ -197,5 +197,7 @@ func string(_ value: JSONValue?, _ key: String) -> String? {
 
 /// `value` as rows of whole numbers, `nil` when it is not an array of arrays of numbers.
 func integerRows(_ value: JSONValue?) -> [[Int]]? {
-  value?.arrayValue?.map { row in (row.arrayValue ?? []).compactMap { $0.numberValue.map { Int($0) } } }
+  value?.arrayValue?.map { row in
+    (row.arrayValue ?? []).compactMap { $0.numberValue.map { Int($0) } }
+  }
 }

@@ -15,14 +15,22 @@ import Testing
     let cases: [([String], String)] = [
       (["predict", "--data", "rows.csv"], "predict needs --model"),
       (["predict", "--model", model], "predict needs --data"),
-      (["predict", "--model", model, "--data", "rows.csv", "--out", "missing/p.csv"],
-       "--out: cannot write missing/p.csv: the folder missing does not exist"),
-      (["predict", "--model", model, "--data", "rows.csv", "--out", "folder"],
-       "--out: folder is a directory"),
-      (["predict", "extra", "--model", model, "--data", "rows.csv"],
-       "unexpected argument 'extra' for 'predict'"),
-      (["predict", "--model", model, "--data", "rows.csv", "--json"],
-       "unknown option '--json' for 'predict'"),
+      (
+        ["predict", "--model", model, "--data", "rows.csv", "--out", "missing/p.csv"],
+        "--out: cannot write missing/p.csv: the folder missing does not exist"
+      ),
+      (
+        ["predict", "--model", model, "--data", "rows.csv", "--out", "folder"],
+        "--out: folder is a directory"
+      ),
+      (
+        ["predict", "extra", "--model", model, "--data", "rows.csv"],
+        "unexpected argument 'extra' for 'predict'"
+      ),
+      (
+        ["predict", "--model", model, "--data", "rows.csv", "--json"],
+        "unknown option '--json' for 'predict'"
+      ),
     ]
     for (arguments, message) in cases {
       try files.expectRejected(arguments, containing: message)

@@ -22,7 +22,8 @@ import Testing
       try CSVReader.readRawRows(contentsOf: $0, displayPath: "t.csv")
     }
     #expect(table.header == ["id", "x", "note"])
-    #expect(table.rows == [["a,1", "1", "say \"hi\""], ["b", "2", "two\nlines"], ["c", "3", ""]])
+    #expect(
+      table.rows == [["a,1", "1", "say \"hi\""], ["b", "2", "two\nlines"], ["c", "3", ""]])
     #expect(table.lines == [2, 4, 6])
   }
 

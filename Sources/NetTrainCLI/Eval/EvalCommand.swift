@@ -19,7 +19,9 @@ struct EvalCommand: Command {
   ]
 
   let options: [Option] = [
-    .value("--data", placeholder: "CSV", help: "The rows to score (default: see below)."),
+    .value(
+      "--data", placeholder: "CSV",
+      help: "The rows to score (default with CONFIG: data.test, else the validation rows)."),
     .value(
       "--out", placeholder: "DIR",
       help: "With CONFIG: the run folder holding model.json (default: runs/NAME)."),
@@ -64,11 +66,12 @@ struct EvalCommand: Command {
     Example(
       commandLine: "nettrain eval configs/house.json",
       result: "runs/house/model.json on data/house_test.csv: 2000 rows, regression of \"rent\""
-        + "\n(then loss, MSE, RMSE, MAE and R²)"),
+        + "\n(then the loss, MSE, RMSE, MAE and R² in a table)"),
     Example(
       commandLine: "nettrain eval --model runs/moons/model.json --data data/moons.csv --json",
       result: "{\"model\":\"runs/moons/model.json\",\"data\":\"data/moons.csv\",\"rows\":2000,"
-        + "\"task\":\"binary\",...,\"metrics\":{\"accuracy\":...,\"roc_auc\":...,...}}"),
+        + "\"task\":\"binary\",\n\"target\":\"label\",\"loss\":...,\"metrics\":{\"accuracy\":...,"
+        + "\"log_loss\":...,\"roc_auc\":...,...}} (one line)"),
   ]
 
   func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {

@@ -38,7 +38,7 @@ struct PredictCommand: Command {
     Example(
       commandLine: "nettrain predict --model runs/house/model.json --data data/house_test.csv",
       result: "bedrooms,bathrooms,distance,parking,rent,predicted_rent\n"
-        + "3,2,2.66,1,2274.31,2268.404821325184\n..."),
+        + "3,2,2.66,1,2274.31,PREDICTED RENT\n... (one line per row of the input)"),
     Example(
       commandLine:
         "nettrain predict --model runs/moons/model.json --data new.csv --out predictions.csv",
