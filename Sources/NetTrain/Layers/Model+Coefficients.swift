@@ -14,7 +14,8 @@ extension Model {
     let weight = layer.weight.scalars.map(Double.init)
     let bias = layer.bias.scalars.map(Double.init)
     let featureMeans = featureScaling?.means.map(Double.init) ?? Array(repeating: 0, count: inputs)
-    let featureScales = featureScaling?.scales.map(Double.init) ?? Array(repeating: 1, count: inputs)
+    let featureScales =
+      featureScaling?.scales.map(Double.init) ?? Array(repeating: 1, count: inputs)
     let targetMean = targetScaling.map { Double($0.means[0]) } ?? 0
     let targetScale = targetScaling.map { Double($0.scales[0]) } ?? 1
     var weights: [[Double]] = []

@@ -41,9 +41,10 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
     var activations: [Activation] = []
     for index in 0..<(widths.count - 1) {
       let activation = index == widths.count - 2 ? output : hidden
-      layers.append(Dense(
-        inputs: widths[index], outputs: widths[index + 1],
-        initialization: activation.initialization, generator: &generator))
+      layers.append(
+        Dense(
+          inputs: widths[index], outputs: widths[index + 1],
+          initialization: activation.initialization, generator: &generator))
       activations.append(activation)
     }
     self.init(layers: layers, activations: activations)

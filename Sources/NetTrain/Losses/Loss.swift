@@ -23,7 +23,8 @@ public enum Loss: String, CaseIterable, Sendable {
     _ logits: Tensor<Scalar>, _ targets: Tensor<Scalar>
   ) -> Tensor<Scalar> {
     precondition(
-      logits.shape == targets.shape, "\(rawValue) of logits \(logits.shape), targets \(targets.shape)")
+      logits.shape == targets.shape,
+      "\(rawValue) of logits \(logits.shape), targets \(targets.shape)")
     switch self {
     case .meanSquaredError: return Loss.meanSquaredError(predictions: logits, targets: targets)
     case .binaryCrossEntropy: return Loss.binaryCrossEntropy(logits: logits, targets: targets)
@@ -55,7 +56,7 @@ public enum Loss: String, CaseIterable, Sendable {
     return (error * error).mean()
   }
 
-  /// mean(softplus(z) − y·z), which is −mean(y·log σ(z) + (1 − y)·log(1 − σ(z))) without
+  /// mean(softplus(z) − y·z), which is −mean(y·log σ(z) + (1 − y)·log(1 − σ(z)))
   /// ever taking the log of a probability.
   @inlinable
   public static func binaryCrossEntropy<Scalar: TensorScalar>(

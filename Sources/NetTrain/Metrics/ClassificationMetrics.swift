@@ -49,8 +49,10 @@ public struct ClassificationMetrics: Equatable, Sendable {
     precision = (0..<classCount).map { ratio(matrix[$0][$0], predictedCounts[$0]) }
     recall = (0..<classCount).map { [support] in ratio(matrix[$0][$0], support[$0]) }
     f1 = zip(precision, recall).map { $0 + $1 > 0 ? 2 * $0 * $1 / ($0 + $1) : 0 }
-    rocAUC = classCount == 2
-      ? ClassificationMetrics.rocAUC(scores: logProbabilities.map { $0[1] }, positives: classes.map { $0 == 1 })
+    rocAUC =
+      classCount == 2
+      ? ClassificationMetrics.rocAUC(
+        scores: logProbabilities.map { $0[1] }, positives: classes.map { $0 == 1 })
       : nil
   }
 
@@ -58,7 +60,8 @@ public struct ClassificationMetrics: Equatable, Sendable {
   /// a random positive scores above a random negative, ties counting one half. Tied scores
   /// share the average of their ranks. `nil` when there are no positives or no negatives.
   public static func rocAUC(scores: [Double], positives: [Bool]) -> Double? {
-    precondition(scores.count == positives.count, "\(scores.count) scores, \(positives.count) labels")
+    precondition(
+      scores.count == positives.count, "\(scores.count) scores, \(positives.count) labels")
     let positiveCount = positives.count { $0 }
     let negativeCount = positives.count - positiveCount
     guard positiveCount > 0 && negativeCount > 0 else { return nil }

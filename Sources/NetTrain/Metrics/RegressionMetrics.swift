@@ -6,8 +6,8 @@ public struct RegressionMetrics: Equatable, Sendable {
   public let rootMeanSquaredError: Double
   /// mean(|ŷ − y|)
   public let meanAbsoluteError: Double
-  /// 1 − Σ(ŷ − y)² / Σ(y − ȳ)²; when the targets are all equal, 1 for a perfect fit and 0
-  /// otherwise (scikit-learn's `r2_score` convention).
+  /// 1 − Σ(ŷ − y)² / Σ(y − ȳ)²; when the targets are all equal, 1 for a perfect fit and
+  /// 0 otherwise (scikit-learn's `r2_score` convention).
   public let rSquared: Double
 
   /// The metrics of `predictions` against `targets` (same length, at least one).

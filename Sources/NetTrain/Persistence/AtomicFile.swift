@@ -41,5 +41,11 @@ public enum AtomicFile {
 public struct AtomicFileError: Error, CustomStringConvertible {
   public let path: String
   public let reason: String
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
   public var description: String { "\(path): \(reason)" }
 }

@@ -10,6 +10,12 @@ extension Model {
   public func json(config: JSONValue? = nil) -> JSONValue {
     precondition(
       parameters.allSatisfy(\.isFinite), "saving a model whose parameters are not all finite")
+    precondition(
+      featureNames.count == inputs, "\(featureNames.count) feature names for \(inputs) inputs")
+    precondition(Set(classLabels).count == classLabels.count, "duplicate class labels")
+    precondition(
+      classLabels.count == task.classCount ?? 0,
+      "\(classLabels.count) class labels for a \(task.name) model of \(task.outputs) outputs")
     var root: JSONObject = [
       "format": .string(ModelFile.format),
       "version": .number(Double(ModelFile.version)),
@@ -38,7 +44,8 @@ extension Model {
       try Data(bytes).write(to: url, options: .atomic)
     } catch {
       throw ModelFileError(
-        path: url.relativePath, message: "cannot write the model file: \(error.localizedDescription)")
+        path: url.relativePath,
+        message: "cannot write the model file: \(error.localizedDescription)")
     }
   }
 
@@ -80,7 +87,8 @@ extension Model {
     do {
       bytes = Array(try Data(contentsOf: url))
     } catch {
-      throw ModelFileError(path: path, message: "cannot read the model file: \(error.localizedDescription)")
+      throw ModelFileError(
+        path: path, message: "cannot read the model file: \(error.localizedDescription)")
     }
     let json: JSONValue
     do {
@@ -95,7 +103,7 @@ extension Model {
   /// - Throws: `ModelFileError` for another format or version, another precision, a missing,
   ///   unknown or mistyped key, inconsistent shapes or a non-finite weight.
   public convenience init(json: JSONValue, path: String) throws(ModelFileError) {
-    let parts = try ModelFileDecoder<Scalar>(path: path).decode(json)
+    let parts = try ModelFileDecoder<Scalar>(file: path).decode(json)
     self.init(
       parts.kind, task: parts.task, network: parts.network,
       featureScaling: parts.featureScaling, targetScaling: parts.targetScaling)

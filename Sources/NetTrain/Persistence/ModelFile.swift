@@ -42,9 +42,9 @@ public enum ModelFile {
   public static func precision(
     of json: JSONValue, path: String
   ) throws(ModelFileError) -> RunConfig.Precision {
-    let reader = ModelFileReader(path: path)
-    let root = try reader.header(json)
-    return try reader.oneOf(RunConfig.Precision.self, reader.member("precision", of: root, at: []), at: [.key("precision")])
+    let root = try ModelFileDecoder<Double>(file: path).header(
+      ModelFileValue(root: json, file: path))
+    return try root.member("precision").oneOf(RunConfig.Precision.self)
   }
 
   /// `float32` for `Float`, `float64` for `Double`.

@@ -15,156 +15,161 @@ struct ModelFileDecoder<Scalar: TensorScalar> {
     var classLabels: [String]
   }
 
-  let reader: ModelFileReader
-
-  init(path: String) { reader = ModelFileReader(path: path) }
+  /// The file as the user named it.
+  let file: String
 
   func decode(_ json: JSONValue) throws(ModelFileError) -> Parts {
-    let root = try reader.header(json)
-    let precision = try reader.oneOf(
-      RunConfig.Precision.self, reader.member("precision", of: root, at: []), at: [.key("precision")])
+    let root = try header(ModelFileValue(root: json, file: file))
+    let precision = try root.member("precision").oneOf(RunConfig.Precision.self)
     let expected = ModelFile.precision(of: Scalar.self)
     guard precision == expected else {
-      throw reader.error(
-        "the weights are \(precision.rawValue) but are being loaded as \(expected.rawValue)",
-        at: [.key("precision")])
+      throw try root.member("precision").error(
+        "the weights are \(precision.rawValue) but are being loaded as \(expected.rawValue)")
     }
-    let (kind, inputs, outputs) = try architecture(root)
+    let (kind, inputs, outputs) = try architecture(root.member("model"))
     let (task, labels) = try task(root, kind: kind, outputs: outputs)
-    let features = try reader.strings(
-      reader.member("features", of: root, at: []), at: [.key("features")], count: inputs)
-    let target = try reader.string(reader.member("target", of: root, at: []), at: [.key("target")])
-    let (featureScaling, targetScaling) = try scalings(root, inputs: inputs, task: task)
-    let network = try layers(root, widths: [inputs] + kind.hidden + [outputs], kind: kind)
+    let (featureScaling, targetScaling) = try scalings(
+      root.member("standardization"), inputs: inputs, task: task)
     return Parts(
-      kind: kind, task: task, network: network, featureScaling: featureScaling,
-      targetScaling: targetScaling, featureNames: features, targetName: target,
-      classLabels: labels)
+      kind: kind, task: task,
+      network: try layers(
+        root.member("layers"), widths: [inputs] + kind.hidden + [outputs],
+        activation: kind.activation),
+      featureScaling: featureScaling, targetScaling: targetScaling,
+      featureNames: try root.member("features").strings(count: inputs),
+      targetName: try root.member("target").string(), classLabels: labels)
   }
 
   // MARK: - Parts
 
+  /// The top-level object, after checking that it is a model file of this version and holds
+  /// no unknown keys.
+  func header(_ root: ModelFileValue) throws(ModelFileError) -> ModelFileValue {
+    guard let object = root.value.objectValue else {
+      throw root.error(
+        "expected a model file (a JSON object), found \(root.value.briefDescription)")
+    }
+    guard object["format"] != nil else {
+      throw root.error("missing key \"format\": this is not a nettrain model file")
+    }
+    let format = try root.member("format")
+    guard format.value.stringValue == ModelFile.format else {
+      throw format.error(
+        "expected \"\(ModelFile.format)\", found \(format.value.briefDescription): this is not "
+          + "a nettrain model file")
+    }
+    let version = try root.member("version")
+    guard version.value.numberValue == Double(ModelFile.version) else {
+      throw version.error(
+        "this file has model format version \(version.value.briefDescription); this nettrain "
+          + "reads version \(ModelFile.version) only")
+    }
+    return try root.object(keys: ModelFile.keys)
+  }
+
   /// `model`: the kind, the number of inputs and of outputs.
-  func architecture(_ root: JSONObject) throws(ModelFileError) -> (ModelKind, Int, Int) {
-    let path: [JSONPathComponent] = [.key("model")]
-    let value = try reader.member("model", of: root, at: [])
-    let object = try reader.object(
-      value, at: path, keys: ["type", "inputs", "hidden", "activation", "outputs"])
-    let type = try reader.string(reader.member("type", of: object, at: path), at: path + [.key("type")])
-    let inputs = try reader.integer(
-      reader.member("inputs", of: object, at: path), at: path + [.key("inputs")], minimum: 1)
-    let outputs = try reader.integer(
-      reader.member("outputs", of: object, at: path), at: path + [.key("outputs")], minimum: 1)
-    switch type {
+  func architecture(_ model: ModelFileValue) throws(ModelFileError) -> (ModelKind, Int, Int) {
+    _ = try model.object(keys: ["type", "inputs", "hidden", "activation", "outputs"])
+    let type = try model.member("type")
+    let inputs = try model.member("inputs").integer(minimum: 1)
+    let outputs = try model.member("outputs").integer(minimum: 1)
+    switch try type.string() {
     case "linear": return (.linear, inputs, outputs)
     case "logistic": return (.logistic, inputs, outputs)
     case "mlp":
-      let hiddenPath = path + [.key("hidden")]
       var hidden: [Int] = []
-      for (index, width) in try reader.array(reader.member("hidden", of: object, at: path), at: hiddenPath).enumerated() {
-        hidden.append(try reader.integer(width, at: hiddenPath + [.index(index)], minimum: 1))
+      for width in try model.member("hidden").elements() {
+        hidden.append(try width.integer(minimum: 1))
       }
-      let activation = try reader.oneOf(
-        Activation.self, reader.member("activation", of: object, at: path),
-        at: path + [.key("activation")])
+      let activation = try model.member("activation").oneOf(Activation.self)
       return (.mlp(hidden: hidden, activation: activation), inputs, outputs)
     default:
-      throw reader.error(
-        "expected \"linear\", \"logistic\" or \"mlp\", found \(JSONWriter.quoted(type))",
-        at: path + [.key("type")])
+      throw type.error(
+        "expected \"linear\", \"logistic\" or \"mlp\", found \(type.value.briefDescription)")
     }
   }
 
   /// `task`, `loss` and `classes`, checked against each other and the architecture.
   func task(
-    _ root: JSONObject, kind: ModelKind, outputs: Int
+    _ root: ModelFileValue, kind: ModelKind, outputs: Int
   ) throws(ModelFileError) -> (TaskKind, [String]) {
-    let name = try reader.string(reader.member("task", of: root, at: []), at: [.key("task")])
-    let labels = try reader.strings(reader.member("classes", of: root, at: []), at: [.key("classes")])
+    let (taskValue, classes) = (try root.member("task"), try root.member("classes"))
+    let labels = try classes.strings()
     guard Set(labels).count == labels.count else {
-      throw reader.error("a class label appears twice", at: [.key("classes")])
+      throw classes.error("a class label appears twice")
     }
     let task: TaskKind
-    switch (name, labels.count) {
+    switch (try taskValue.string(), labels.count) {
     case ("regression", 0): task = .regression
     case ("binary", 2): task = .binary
     case ("multiclass", 2...): task = .multiclass(classes: labels.count)
-    case ("regression", _), ("binary", _), ("multiclass", _):
-      let expected = ["regression": "no class labels", "binary": "2 class labels"][name] ?? "at least 2 class labels"
-      throw reader.error("a \(name) model has \(expected), found \(labels.count)", at: [.key("classes")])
+    case ("regression", _): throw classes.error("a regression model has no class labels")
+    case ("binary", _):
+      throw classes.error("a binary model has 2 class labels, found \(labels.count)")
+    case ("multiclass", _): throw classes.error("a multiclass model has at least 2 class labels")
     default:
-      throw reader.error(
-        "expected \"regression\", \"binary\" or \"multiclass\", found \(JSONWriter.quoted(name))",
-        at: [.key("task")])
+      throw taskValue.error(
+        "expected \"regression\", \"binary\" or \"multiclass\", found "
+          + taskValue.value.briefDescription)
     }
-    let loss = try reader.oneOf(Loss.self, reader.member("loss", of: root, at: []), at: [.key("loss")])
-    guard loss == task.loss else {
-      throw reader.error("a \(name) model is trained with \"\(task.loss.rawValue)\", not \"\(loss.rawValue)\"", at: [.key("loss")])
+    let loss = try root.member("loss")
+    guard try loss.oneOf(Loss.self) == task.loss else {
+      throw loss.error(
+        "a \(task.name) model is trained with \"\(task.loss.rawValue)\", not "
+          + loss.value.briefDescription)
     }
     guard kind.supports(task) else {
-      throw reader.error("a \(kind.name) model cannot do \(name)", at: [.key("task")])
+      throw taskValue.error("a \(kind.name) model cannot do \(task.name)")
     }
     guard outputs == task.outputs else {
-      throw reader.error("a \(name) model with \(labels.count) classes has \(task.outputs) outputs, found \(outputs)", at: [.key("model"), .key("outputs")])
+      throw try root.member("model").member("outputs").error(
+        "a \(task.name) model with \(labels.count) classes has \(task.outputs) outputs, "
+          + "found \(outputs)")
     }
     return (task, labels)
   }
 
   /// `standardization`: the feature and target scalings, each an object or `null`.
   func scalings(
-    _ root: JSONObject, inputs: Int, task: TaskKind
+    _ standardization: ModelFileValue, inputs: Int, task: TaskKind
   ) throws(ModelFileError) -> (Standardizer<Scalar>?, Standardizer<Scalar>?) {
-    let path: [JSONPathComponent] = [.key("standardization")]
-    let object = try reader.object(
-      reader.member("standardization", of: root, at: []), at: path, keys: ["features", "target"])
-    let features = try scaling(
-      reader.member("features", of: object, at: path), at: path + [.key("features")], columns: inputs)
-    let targetValue = try reader.member("target", of: object, at: path)
-    if task != .regression && !targetValue.isNull {
-      throw reader.error("a classification model has no target scaling; expected null", at: path + [.key("target")])
+    _ = try standardization.object(keys: ["features", "target"])
+    let features = try scaling(standardization.member("features"), columns: inputs)
+    let target = try standardization.member("target")
+    if task != .regression && !target.value.isNull {
+      throw target.error("a classification model has no target scaling; expected null")
     }
-    let target = try scaling(targetValue, at: path + [.key("target")], columns: 1)
-    return (features, target)
+    return (features, try scaling(target, columns: 1))
   }
 
   func scaling(
-    _ value: JSONValue, at path: [JSONPathComponent], columns: Int
+    _ value: ModelFileValue, columns: Int
   ) throws(ModelFileError) -> Standardizer<Scalar>? {
-    if value.isNull { return nil }
-    let object = try reader.object(value, at: path, keys: ["mean", "scale"])
-    let means: [Scalar] = try reader.scalars(
-      reader.member("mean", of: object, at: path), at: path + [.key("mean")], count: columns)
-    let scales: [Scalar] = try reader.scalars(
-      reader.member("scale", of: object, at: path), at: path + [.key("scale")], count: columns)
+    if value.value.isNull { return nil }
+    _ = try value.object(keys: ["mean", "scale"])
+    let means: [Scalar] = try value.member("mean").scalars(count: columns)
+    let scales: [Scalar] = try value.member("scale").scalars(count: columns)
     if let index = scales.firstIndex(where: { $0 <= 0 }) {
-      throw reader.error(
-        "a scale must be above 0, found \(JSONWriter.text(for: Double(scales[index])))",
-        at: path + [.key("scale"), .index(index)])
+      throw try value.member("scale").elements()[index].error(
+        "a scale must be above 0, found \(JSONWriter.text(for: Double(scales[index])))")
     }
     return Standardizer(means: means, scales: scales)
   }
 
   /// `layers`: one weight matrix and bias per layer, of the widths the architecture gives.
   func layers(
-    _ root: JSONObject, widths: [Int], kind: ModelKind
+    _ value: ModelFileValue, widths: [Int], activation: Activation
   ) throws(ModelFileError) -> Sequential<Scalar> {
-    let path: [JSONPathComponent] = [.key("layers")]
-    let values = try reader.array(
-      reader.member("layers", of: root, at: []), at: path, count: widths.count - 1)
     var layers: [Dense<Scalar>] = []
-    for (index, value) in values.enumerated() {
-      let layerPath = path + [.index(index)]
-      let object = try reader.object(value, at: layerPath, keys: ["weight", "bias"])
+    for (index, layer) in try value.elements(count: widths.count - 1).enumerated() {
+      _ = try layer.object(keys: ["weight", "bias"])
       let (inputs, outputs) = (widths[index], widths[index + 1])
-      let weight: [Scalar] = try reader.matrix(
-        reader.member("weight", of: object, at: layerPath), at: layerPath + [.key("weight")],
-        rows: inputs, columns: outputs)
-      let bias: [Scalar] = try reader.scalars(
-        reader.member("bias", of: object, at: layerPath), at: layerPath + [.key("bias")], count: outputs)
-      layers.append(Dense(
-        weight: Tensor(weight, shape: .matrix(inputs, outputs)), bias: Tensor(bias)))
+      let weight: [Scalar] = try layer.member("weight").matrix(rows: inputs, columns: outputs)
+      let bias: [Scalar] = try layer.member("bias").scalars(count: outputs)
+      layers.append(
+        Dense(weight: Tensor(weight, shape: .matrix(inputs, outputs)), bias: Tensor(bias)))
     }
-    let activations = layers.indices.map { $0 == layers.count - 1 ? .identity : kind.activation }
+    let activations = layers.indices.map { $0 == layers.count - 1 ? .identity : activation }
     return Sequential(layers: layers, activations: activations)
   }
 }

@@ -24,9 +24,10 @@ public struct ClassLabels: Equatable, Sendable {
     let numbers = distinct.compactMap { Double($0) }.filter(\.isFinite)
     if numbers.count == distinct.count {
       let keyed = distinct.map { (number: Double($0) ?? 0, label: $0) }
-      self.init(keyed.sorted { a, b in
-        a.number != b.number ? a.number < b.number : a.label.precedesByCodePoints(b.label)
-      }.map(\.label))
+      self.init(
+        keyed.sorted { a, b in
+          a.number != b.number ? a.number < b.number : a.label.precedesByCodePoints(b.label)
+        }.map(\.label))
     } else {
       self.init(distinct.sorted { $0.precedesByCodePoints($1) })
     }

@@ -85,6 +85,13 @@ public struct LossCurveError: Error, CustomStringConvertible {
   public let path: String
   public let line: Int?
   public let message: String
+
+  public init(path: String, line: Int?, message: String) {
+    self.path = path
+    self.line = line
+    self.message = message
+  }
+
   public var description: String {
     line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
   }

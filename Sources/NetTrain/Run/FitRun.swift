@@ -12,6 +12,18 @@ public struct FitResult<Scalar: TensorScalar> {
   public let steps: Int
   /// Wall-clock seconds in the training loop.
   public let trainSeconds: Double
+
+  @usableFromInline
+  init(
+    model: Model<Scalar>, training: TrainingResult, curve: LossCurve, steps: Int,
+    trainSeconds: Double
+  ) {
+    self.model = model
+    self.training = training
+    self.curve = curve
+    self.steps = steps
+    self.trainSeconds = trainSeconds
+  }
 }
 
 /// Trains the model a config describes on a run's data.
@@ -22,6 +34,7 @@ public enum FitRun {
   /// - Parameters:
   ///   - onEpoch: gets every epoch's report as it finishes (for progress output).
   ///   - isInterrupted: checked before every step; true stops training (Ctrl-C).
+  @inlinable  // so that the caller's concrete Scalar specialises the whole training loop
   public static func train<Scalar: TensorScalar>(
     _ data: RunData, as _: Scalar.Type, onEpoch: (EpochReport) -> Void = { _ in },
     isInterrupted: () -> Bool = { false }
@@ -51,6 +64,7 @@ public enum FitRun {
   }
 
   /// A fresh model for the run: architecture from the config, scaling from the training rows.
+  @inlinable
   public static func makeModel<Scalar: TensorScalar>(_ data: RunData, as _: Scalar.Type)
     -> Model<Scalar>
   {
@@ -72,17 +86,16 @@ public enum FitRun {
     return model
   }
 
+  @inlinable
   static func optimizer<Scalar: TensorScalar>(_ config: OptimizerConfig, _: Scalar.Type)
     -> SGD<Scalar>
   {
     switch config {
-    case .sgd(let sgd):
-      return SGD(
-        learningRate: Scalar(sgd.learningRate), momentum: Scalar(sgd.momentum),
-        nesterov: sgd.nesterov, weightDecay: Scalar(sgd.weightDecay))
+    case .sgd(let sgd): return SGD(sgd)
     }
   }
 
+  @usableFromInline
   static func curve(_ history: [EpochReport], task: TaskKind) -> LossCurve {
     LossCurve(
       isClassification: task != .regression,
@@ -92,28 +105,5 @@ public enum FitRun {
           validationLoss: report.validationLoss, trainAccuracy: report.trainingAccuracy,
           validationAccuracy: report.validationAccuracy, seconds: report.seconds)
       })
-  }
-}
-
-extension ModelKind {
-  /// The library's model kind for a config's `model`.
-  public init(_ config: ModelConfig) {
-    switch config {
-    case .linear: self = .linear
-    case .logistic: self = .logistic
-    case .mlp(let hidden, let activation):
-      self = .mlp(hidden: hidden, activation: Activation(activation))
-    }
-  }
-}
-
-extension Activation {
-  /// The library's activation for a config's `model.activation`.
-  public init(_ config: ModelConfig.Activation) {
-    switch config {
-    case .tanh: self = .tanh
-    case .relu: self = .relu
-    case .sigmoid: self = .sigmoid
-    }
   }
 }

@@ -25,7 +25,7 @@ public struct RunData: Sendable {
       features: data.features, target: data.target)
     let labels = try config.model.kind == .linear ? nil : classLabels(source, config)
     let resolvedTask = try config.resolvedTask(labelCount: labels?.count)
-    let task = TaskKind(resolvedTask, classes: labels?.count ?? 0)
+    let task = TaskKind(resolvedTask, classCount: labels?.count ?? 0)
     let labelsInUse = task == .regression ? nil : labels
     let all = try dataset(source, labels: labelsInUse)
     let seeds = RunSeeds(seed: config.training.seed)
@@ -77,17 +77,6 @@ public struct RunData: Sendable {
       return try DatasetSplit(rows: rows, validationFraction: fraction, seed: seed)
     } catch {
       throw ConfigError(file: config.file, keyPath: "data.validation", message: "\(error)")
-    }
-  }
-}
-
-extension TaskKind {
-  /// The library's task for a config's task with `classes` labels.
-  public init(_ task: RunConfig.Task, classes: Int) {
-    switch task {
-    case .regression: self = .regression
-    case .binary: self = .binary
-    case .multiclass: self = .multiclass(classes: classes)
     }
   }
 }

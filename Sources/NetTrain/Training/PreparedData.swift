@@ -51,7 +51,7 @@ extension Model {
       precondition(
         values.shape == .matrix(values.shape.rows, 1)
           && values.scalars.allSatisfy { $0 == 0 || $0 == 1 },
-        "binary targets must be a [rows, 1] column of 0 and 1, not \(values.shape)")
+        "binary targets must be a [rows, 1] column of 0 and 1; got shape \(values.shape)")
       return values
     case (.binary, .classes(let classes)):
       precondition(classes.allSatisfy { $0 == 0 || $0 == 1 }, "binary classes must be 0 or 1")
@@ -81,9 +81,10 @@ extension Model {
     let values = logits.scalars
     if task == .binary { return values.map { $0 > 0 ? 1 : 0 } }
     return (0..<rows).map { row in
+      let offset = row * columns
       var best = 0
-      for column in 1..<columns where values[row * columns + column] > values[row * columns + best] {
-        best = column
+      for column in 1..<columns {
+        if values[offset + column] > values[offset + best] { best = column }
       }
       return best
     }

@@ -43,8 +43,7 @@ public struct Trainer<Algorithm: Optimizer> {
     isInterrupted: () -> Bool = { false }
   ) -> TrainingResult {
     precondition(training.count > 0, "training on no rows")
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = ContinuousClock.now
     let train = model.prepared(training)
     let check = validation.map { model.prepared($0) }
     let parameters = model.parameters
@@ -52,32 +51,20 @@ public struct Trainer<Algorithm: Optimizer> {
     var generator = SeededGenerator(seed: options.seed)
     var lastFinite = parameters.map(\.scalars)
     var history: [EpochReport] = []
-    var epoch = 1
-    while epoch <= options.epochs {
+    for epoch in stride(from: 1, through: options.epochs, by: 1) {
       let order = options.shuffle ? generator.permutation(train.count) : Array(0..<train.count)
       let pass = runEpoch(model, on: train, order: order, optimizer: &optimizer, isInterrupted)
-      guard case .finished(let meanLoss, let correct) = pass, parameters.allSatisfy(\.isFinite)
-      else {
-        if case .interrupted = pass, parameters.allSatisfy(\.isFinite) {
-          return TrainingResult(history: history, outcome: .interrupted(epoch: epoch))
+      switch conclude(pass, epoch: epoch, model: model, train: train, check: check, start: start) {
+      case .ended(let outcome):
+        if case .diverged = outcome { Trainer.restore(parameters, to: lastFinite) }
+        return TrainingResult(history: history, outcome: outcome)
+      case .finished(let report):
+        lastFinite = parameters.map(\.scalars)
+        history.append(report)
+        if onEpoch(report) == .stop {
+          return TrainingResult(history: history, outcome: .stopped(afterEpoch: epoch))
         }
-        Trainer.restore(parameters, to: lastFinite)
-        return TrainingResult(history: history, outcome: .diverged(epoch: epoch))
       }
-      let scores = check.map { model.score($0) }
-      if let scores, !scores.loss.isFinite {
-        Trainer.restore(parameters, to: lastFinite)
-        return TrainingResult(history: history, outcome: .diverged(epoch: epoch))
-      }
-      lastFinite = parameters.map(\.scalars)
-      history.append(EpochReport(
-        epoch: epoch, trainingLoss: meanLoss, validationLoss: scores?.loss,
-        trainingAccuracy: train.classes == nil ? nil : Double(correct) / Double(train.count),
-        validationAccuracy: scores?.accuracy, seconds: Trainer.seconds(since: start, clock)))
-      if onEpoch(history[history.count - 1]) == .stop {
-        return TrainingResult(history: history, outcome: .stopped(afterEpoch: epoch))
-      }
-      epoch += 1
     }
     return TrainingResult(history: history, outcome: .completed)
   }
@@ -125,6 +112,35 @@ public struct Trainer<Algorithm: Optimizer> {
     return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
   }
 
+  /// How an epoch ends: with its report, or with the end of training.
+  @usableFromInline
+  enum EpochEnd {
+    case finished(EpochReport)
+    case ended(TrainingOutcome)
+  }
+
+  /// The epoch's report once its pass is over, scoring the validation rows; or the outcome
+  /// that ends training (interrupted, or diverged when a parameter or loss is not finite).
+  @inlinable
+  func conclude(
+    _ pass: EpochPass, epoch: Int, model: Model<Scalar>, train: PreparedData<Scalar>,
+    check: PreparedData<Scalar>?, start: ContinuousClock.Instant
+  ) -> EpochEnd {
+    guard model.parameters.allSatisfy(\.isFinite) else { return .ended(.diverged(epoch: epoch)) }
+    switch pass {
+    case .interrupted: return .ended(.interrupted(epoch: epoch))
+    case .diverged: return .ended(.diverged(epoch: epoch))
+    case .finished(let meanLoss, let correct):
+      let scores = check.map { model.score($0) }
+      if let scores, !scores.loss.isFinite { return .ended(.diverged(epoch: epoch)) }
+      return .finished(
+        EpochReport(
+          epoch: epoch, trainingLoss: meanLoss, validationLoss: scores?.loss,
+          trainingAccuracy: train.classes == nil ? nil : Double(correct) / Double(train.count),
+          validationAccuracy: scores?.accuracy, seconds: Trainer.seconds(since: start)))
+    }
+  }
+
   // MARK: - Helpers
 
   @usableFromInline
@@ -133,8 +149,8 @@ public struct Trainer<Algorithm: Optimizer> {
   }
 
   @usableFromInline
-  static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-    let elapsed = clock.now - start
+  static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
     let (seconds, attoseconds) = elapsed.components
     return Double(seconds) + Double(attoseconds) * 1e-18
   }

@@ -9,9 +9,10 @@ struct NetTrainTool {
   /// Every command, in the order `nettrain --help` lists them. Adding a command is one file
   /// with a type conforming to `Command`, and one line here.
   let commands: [any Command] = [
-    GradCommand(),
+    FitCommand(),
     EvalCommand(),
     PredictCommand(),
+    GradCommand(),
   ]
 
   /// Runs the tool with the arguments after the program name; returns the exit status.

@@ -32,7 +32,8 @@ import Testing
     #expect(Activation.sigmoid.initialization == .glorotUniform)
     #expect(Activation.identity.initialization == .glorotUniform)
     var generator = SeededGenerator(seed: 1)
-    let dense = Dense<Double>(inputs: 6, outputs: 50, initialization: .heUniform, generator: &generator)
+    let dense = Dense<Double>(
+      inputs: 6, outputs: 50, initialization: .heUniform, generator: &generator)
     #expect(dense.weight.scalars.allSatisfy { Swift.abs($0) < 1 })
     #expect(dense.weight.scalars.contains { Swift.abs($0) > 0.9 })  // the bound is 1, not less
   }

@@ -58,8 +58,10 @@ import Testing
 
   @Test func aClassNeverPredictedHasPrecisionZero() {
     let metrics = ClassificationMetrics(
-      logProbabilities: [[Foundation.log(0.9), Foundation.log(0.1)],
-                         [Foundation.log(0.8), Foundation.log(0.2)]],
+      logProbabilities: [
+        [Foundation.log(0.9), Foundation.log(0.1)],
+        [Foundation.log(0.8), Foundation.log(0.2)],
+      ],
       classes: [0, 1])
     #expect(metrics.precision == [0.5, 0])
     #expect(metrics.recall == [1, 0])

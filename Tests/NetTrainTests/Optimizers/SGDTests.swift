@@ -54,8 +54,8 @@ import Testing
   }
 
   /// Nesterov, momentum 0.9, weight decay 0.1, two steps.
-  /// Step 1: g = [−1.75, −3.625 | −1.79]; buf = g; g + 0.9·buf = 1.9g = [−3.325, −6.8875 |
-  ///   −3.401]; p = [0.8325, 0.43875 | 0.4401].
+  /// Step 1: g = [−1.75, −3.625 | −1.79]; buf = g;
+  ///   g + 0.9·buf = 1.9g = [−3.325, −6.8875 | −3.401]; p = [0.8325, 0.43875 | 0.4401].
   /// Step 2: z = 0.8325 + 0.8775 + 0.4401 = 2.1501, dL/dz = 2.3002;
   ///   g = grad + 0.1p = [2.38345, 4.644275 | 2.34421];
   ///   buf = 0.9·buf + g = [0.80845, 1.381775 | 0.73321];
@@ -79,7 +79,8 @@ import Testing
   @Test func stepsInFloat() {
     let dense = Dense<Float>(weight: Tensor(rows: [[0.5], [-0.25]]), bias: Tensor([0.1]))
     var sgd = SGD<Float>(learningRate: 0.1)
-    let loss = Loss.meanSquaredError(predictions: dense(Tensor(rows: [[1, 2]])), targets: Tensor(rows: [[1]]))
+    let loss = Loss.meanSquaredError(
+      predictions: dense(Tensor(rows: [[1, 2]])), targets: Tensor(rows: [[1]]))
     loss.backward()
     sgd.step(dense.parameters)
     #expect(Swift.abs(dense.weight.scalars[0] - 0.68) < 1e-6)

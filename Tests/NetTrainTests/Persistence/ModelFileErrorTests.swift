@@ -33,43 +33,61 @@ import Testing
   }
 
   @Test func anotherFormatVersion() {
-    #expect(message(loading: json.replacing([.key("version")], with: 2))
-      == "m.json: version: this file has model format version 2; this nettrain reads version 1 only")
+    #expect(
+      message(loading: json.replacing([.key("version")], with: 2))
+        == "m.json: version: this file has model format version 2; "
+        + "this nettrain reads version 1 only")
   }
 
   @Test func notAModelFile() {
-    #expect(message(loading: json.replacing([.key("format")], with: "nettrain-config"))
-      == "m.json: format: expected \"nettrain-model\", found \"nettrain-config\": this is not a nettrain model file")
-    #expect(message(loading: [1, 2]) == "m.json: expected a model file (a JSON object), found an array")
+    #expect(
+      message(loading: json.replacing([.key("format")], with: "nettrain-config"))
+        == "m.json: format: expected \"nettrain-model\", found \"nettrain-config\": "
+        + "this is not a nettrain model file")
+    #expect(
+      message(loading: [1, 2]) == "m.json: expected a model file (a JSON object), found an array")
   }
 
   @Test func missingKeys() {
-    #expect(message(loading: json.replacing([.key("layers")], with: nil))
-      == "m.json: missing key \"layers\"")
-    #expect(message(loading: json.replacing([.key("layers"), .index(1), .key("bias")], with: nil))
-      == "m.json: layers[1]: missing key \"bias\"")
+    #expect(
+      message(loading: json.replacing([.key("layers")], with: nil))
+        == "m.json: missing key \"layers\"")
+    #expect(
+      message(loading: json.replacing([.key("layers"), .index(1), .key("bias")], with: nil))
+        == "m.json: layers[1]: missing key \"bias\"")
   }
 
   @Test func wrongShapes() {
-    #expect(message(loading: json.replacing([.key("layers"), .index(0), .key("weight"), .index(1)], with: nil))
-      == "m.json: layers[0].weight: expected 2 rows, found 1")
-    #expect(message(loading: json.replacing([.key("layers"), .index(1), .key("bias")], with: [0, 0]))
-      == "m.json: layers[1].bias: expected 1 elements, found 2")
-    #expect(message(loading: json.replacing([.key("features")], with: ["a"]))
-      == "m.json: features: expected 2 elements, found 1")
-    #expect(message(loading: json.replacing([.key("model"), .key("hidden")], with: [4]))
-      == "m.json: layers[0].weight[0]: expected 4 elements, found 3")
+    #expect(
+      message(
+        loading: json.replacing([.key("layers"), .index(0), .key("weight"), .index(1)], with: nil))
+        == "m.json: layers[0].weight: expected 2 rows, found 1")
+    #expect(
+      message(loading: json.replacing([.key("layers"), .index(1), .key("bias")], with: [0, 0]))
+        == "m.json: layers[1].bias: expected 1 elements, found 2")
+    #expect(
+      message(loading: json.replacing([.key("features")], with: ["a"]))
+        == "m.json: features: expected 2 elements, found 1")
+    #expect(
+      message(loading: json.replacing([.key("model"), .key("hidden")], with: [4]))
+        == "m.json: layers[0].weight[0]: expected 4 elements, found 3")
   }
 
   @Test func nonFiniteOrMistypedWeights() {
-    #expect(message(loading: json.replacing([.key("layers"), .index(1), .key("bias"), .index(0)], with: "NaN"))
-      == "m.json: layers[1].bias[0]: expected a finite number, found \"NaN\"")
-    #expect(message(loading: json.replacing([.key("standardization"), .key("features"), .key("scale"), .index(1)], with: 0))
-      == "m.json: standardization.features.scale[1]: a scale must be above 0, found 0")
+    #expect(
+      message(
+        loading: json.replacing([.key("layers"), .index(1), .key("bias"), .index(0)], with: "NaN"))
+        == "m.json: layers[1].bias[0]: expected a finite number, found \"NaN\"")
+    #expect(
+      message(
+        loading: json.replacing(
+          [.key("standardization"), .key("features"), .key("scale"), .index(1)], with: 0))
+        == "m.json: standardization.features.scale[1]: a scale must be above 0, found 0")
     let huge = JSONWriter().string(for: json)
       .replacingOccurrences(of: "\"bias\": [0]", with: "\"bias\": [1e999]")
-    #expect(message(loadingText: huge)?.hasSuffix(
-      ": number 1e999 is too large for a 64-bit floating-point value") == true)
+    #expect(
+      message(loadingText: huge)?.hasSuffix(
+        ": number 1e999 is too large for a 64-bit floating-point value") == true)
     let float = Model<Float>(.linear, inputs: 1, task: .regression, seed: 0).json()
       .replacing([.key("layers"), .index(0), .key("bias"), .index(0)], with: 1e300)
     do {
@@ -81,14 +99,19 @@ import Testing
   }
 
   @Test func inconsistentTaskAndLoss() {
-    #expect(message(loading: json.replacing([.key("loss")], with: "mse"))
-      == "m.json: loss: a binary model is trained with \"bce\", not \"mse\"")
-    #expect(message(loading: json.replacing([.key("classes")], with: ["a", "b", "c"]))
-      == "m.json: classes: a binary model has 2 class labels, found 3")
-    #expect(message(loading: json.replacing([.key("model"), .key("activation")], with: "swish"))
-      == "m.json: model.activation: expected one of \"tanh\", \"relu\", \"sigmoid\", \"identity\", found \"swish\"")
-    #expect(message(loading: json.replacing([.key("extra")], with: 1))?
-      .hasPrefix("m.json: unknown key \"extra\"; expected one of \"format\"") == true)
+    #expect(
+      message(loading: json.replacing([.key("loss")], with: "mse"))
+        == "m.json: loss: a binary model is trained with \"bce\", not \"mse\"")
+    #expect(
+      message(loading: json.replacing([.key("classes")], with: ["a", "b", "c"]))
+        == "m.json: classes: a binary model has 2 class labels, found 3")
+    #expect(
+      message(loading: json.replacing([.key("model"), .key("activation")], with: "swish"))
+        == "m.json: model.activation: expected one of \"tanh\", \"relu\", \"sigmoid\", "
+        + "\"identity\", found \"swish\"")
+    #expect(
+      message(loading: json.replacing([.key("extra")], with: 1))?
+        .hasPrefix("m.json: unknown key \"extra\"; expected one of \"format\"") == true)
   }
 
   @Test func corruptedText() {

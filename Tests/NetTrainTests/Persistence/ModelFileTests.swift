@@ -29,8 +29,9 @@ import Testing
   @Test func saveLoadPredictGivesIdenticalOutputs() throws {
     let (model, data) = trainedModel()
     let (loaded, text) = try roundTrip(model)
-    #expect(loaded.predict(data.features).scalars.map(\.bitPattern)
-      == model.predict(data.features).scalars.map(\.bitPattern))
+    #expect(
+      loaded.predict(data.features).scalars.map(\.bitPattern)
+        == model.predict(data.features).scalars.map(\.bitPattern))
     #expect(Fixtures.values(of: loaded) == Fixtures.values(of: model))
     #expect(loaded.featureScaling == model.featureScaling)
     #expect(loaded.featureNames == model.featureNames && loaded.targetName == "fits")
@@ -42,24 +43,32 @@ import Testing
     let houses = Fixtures.houses(rows: 20, noise: 1, seed: 3)
     guard case .values(let y) = houses.targets else { return }
     let regression = Model<Double>(
-      .linear, inputs: 4, task: .regression, featureScaling: Standardizer(fittedTo: houses.features),
+      .linear, inputs: 4, task: .regression,
+      featureScaling: Standardizer(fittedTo: houses.features),
       targetScaling: Standardizer(fittedTo: y), seed: 1)
     let (loadedRegression, _) = try roundTrip(regression)
-    #expect(loadedRegression.predict(houses.features).scalars == regression.predict(houses.features).scalars)
+    #expect(
+      loadedRegression.predict(houses.features).scalars
+        == regression.predict(houses.features).scalars)
     #expect(loadedRegression.targetScaling == regression.targetScaling)
 
     let softmax = Model<Double>(.logistic, inputs: 4, task: .multiclass(classes: 3), seed: 1)
     let (loadedSoftmax, _) = try roundTrip(softmax)
     #expect(loadedSoftmax.task == .multiclass(classes: 3))
-    #expect(loadedSoftmax.logits(for: houses.features).scalars == softmax.logits(for: houses.features).scalars)
+    #expect(
+      loadedSoftmax.logits(for: houses.features).scalars
+        == softmax.logits(for: houses.features).scalars)
   }
 
   @Test func floatModelsRoundTripBitForBit() throws {
-    let model = Model<Float>(.mlp(hidden: [7], activation: .sigmoid), inputs: 3, task: .regression, seed: 9)
+    let model = Model<Float>(
+      .mlp(hidden: [7], activation: .sigmoid), inputs: 3, task: .regression, seed: 9)
     let (loaded, text) = try roundTrip(model)
     #expect(Fixtures.values(of: loaded) == Fixtures.values(of: model))
     #expect(text.contains("\"precision\": \"float32\""))
-    #expect(try ModelFile.precision(of: JSONParser.parse(text, path: "m.json"), path: "m.json") == .float32)
+    #expect(
+      try ModelFile.precision(of: JSONParser.parse(text, path: "m.json"), path: "m.json")
+        == .float32)
     #expect(throws: ModelFileError.self) {
       try Model<Double>(json: JSONParser.parse(text, path: "m.json"), path: "m.json")
     }

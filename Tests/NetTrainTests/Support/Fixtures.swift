@@ -48,7 +48,9 @@ enum Fixtures {
     var classes: [Int] = []
     for _ in 0..<perClass {
       for (label, centre) in centres.enumerated() {
-        features += [centre.0 + 0.5 * generator.nextNormal(), centre.1 + 0.5 * generator.nextNormal()]
+        features += [
+          centre.0 + 0.5 * generator.nextNormal(), centre.1 + 0.5 * generator.nextNormal(),
+        ]
         classes.append(label)
       }
     }

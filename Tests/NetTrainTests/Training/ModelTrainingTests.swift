@@ -48,12 +48,15 @@ import Testing
     #expect(metrics.rocAUC == 1)
     // The log-odds per original unit point along the true boundary x₁ + 2x₂ = 1.
     let coefficients = try #require(model.coefficientsInOriginalUnits())
-    let (w1, w2, b) = (coefficients.weights[0][0], coefficients.weights[0][1], coefficients.intercepts[0])
+    let (w1, w2, b) = (
+      coefficients.weights[0][0], coefficients.weights[0][1], coefficients.intercepts[0]
+    )
     #expect(w1 > 0 && Swift.abs(w2 / w1 - 2) < 0.3 && Swift.abs(-b / w1 - 1) < 0.3)
   }
 
   @Test func tanhNetworkLearnsXOR() {
-    let model = Model<Double>(.mlp(hidden: [8], activation: .tanh), inputs: 2, task: .binary, seed: 0)
+    let model = Model<Double>(
+      .mlp(hidden: [8], activation: .tanh), inputs: 2, task: .binary, seed: 0)
     let trainer = Trainer(
       options: TrainingOptions(epochs: 1000, batchSize: 4, seed: 0),
       optimizer: SGD<Double>(learningRate: 0.5, momentum: 0.9))
@@ -73,7 +76,8 @@ import Testing
       options: TrainingOptions(epochs: 100, batchSize: 16, seed: 0),
       optimizer: SGD<Double>(learningRate: 0.2))
     let result = trainer.fit(model, on: data)
-    #expect(result.history.first!.trainingLoss > result.history.last!.trainingLoss)
+    let (first, last) = (try #require(result.history.first), try #require(result.history.last))
+    #expect(first.trainingLoss > last.trainingLoss)
     let metrics = try #require(model.evaluate(data).classification)
     #expect(metrics.accuracy >= 0.97, "accuracy \(metrics.accuracy)")
     let probabilities = model.predict(data.features)

@@ -70,7 +70,8 @@ struct CountingOptimizer: Optimizer {
 
   @Test func callbackCanStopTraining() {
     let trainer = Trainer(
-      options: TrainingOptions(epochs: 10, batchSize: 4), optimizer: SGD<Double>(learningRate: 0.01))
+      options: TrainingOptions(epochs: 10, batchSize: 4), optimizer: SGD<Double>(learningRate: 0.01)
+    )
     var seen: [Int] = []
     let result = trainer.fit(regressionModel(), on: Fixtures.houses(rows: 10, noise: 1, seed: 1)) {
       seen.append($0.epoch)
@@ -85,11 +86,15 @@ struct CountingOptimizer: Optimizer {
   @Test func interruptionStopsBetweenSteps() {
     let model = regressionModel()
     let trainer = Trainer(
-      options: TrainingOptions(epochs: 10, batchSize: 4), optimizer: SGD<Double>(learningRate: 0.01))
+      options: TrainingOptions(epochs: 10, batchSize: 4), optimizer: SGD<Double>(learningRate: 0.01)
+    )
     var checks = 0
     let result = trainer.fit(
       model, on: Fixtures.houses(rows: 10, noise: 1, seed: 1),
-      isInterrupted: { checks += 1; return checks == 5 })
+      isInterrupted: {
+        checks += 1
+        return checks == 5
+      })
     #expect(result.outcome == .interrupted(epoch: 2))
     #expect(result.history.count == 1)
   }
@@ -99,7 +104,8 @@ struct CountingOptimizer: Optimizer {
   @Test func divergenceRestoresTheLastFiniteParameters() {
     let model = Model<Double>(.linear, inputs: 4, task: .regression, seed: 0)
     let trainer = Trainer(
-      options: TrainingOptions(epochs: 100, batchSize: 5), optimizer: SGD<Double>(learningRate: 0.05))
+      options: TrainingOptions(epochs: 100, batchSize: 5),
+      optimizer: SGD<Double>(learningRate: 0.05))
     var snapshots: [[[Double]]] = [Fixtures.values(of: model)]
     let result = trainer.fit(model, on: Fixtures.houses(rows: 20, noise: 1, seed: 1)) { _ in
       snapshots.append(Fixtures.values(of: model))
