@@ -54,7 +54,7 @@ import Testing
     ])
     run.expectSuccess()
     #expect(
-      run.outputLines.first == "elsewhere/r1/model.json on one.csv: 1 rows, regression of \"y\"")
+      run.outputLines.first == "elsewhere/r1/model.json on one.csv: 1 row, regression of \"y\"")
   }
 
   @Test func withoutATestFileScoresTheValidationSplitFitMadeWithTheModelsSeed() throws {
@@ -90,6 +90,38 @@ import Testing
 
     let table = try files.run(["eval", "configs/r.json"])
     #expect(table.outputLines.first?.contains("data/train.csv (validation split): 4 rows") == true)
+  }
+
+  /// After `fit --seed 5`, `eval CONFIG` scores the very rows fit validated on: its loss is
+  /// the last `val_loss` of `loss.csv`, to the bit.
+  @Test func validationLossIsTheOneFitReported() throws {
+    let rows = (0..<40).map { index -> String in
+      let x = Double(index % 7) - 3
+      let z = Double(index % 5) / 2 - 1
+      return "\(x),\(z),\(x + 0.5 * z > 0 ? "up" : "down")"
+    }
+    let config = """
+      {"name": "tiny", "task": "binary", "model": {"type": "logistic"},
+       "data": {"train": "../data/tiny.csv", "validation": 0.25, "target": "side"},
+       "optimizer": {"name": "sgd", "learning_rate": 0.1},
+       "training": {"epochs": 3, "batch_size": 4}}
+      """
+    let files = try EvalFixtures()
+    defer { files.remove() }
+    try files.write((["x,z,side"] + rows).joined(separator: "\n") + "\n", to: "data/tiny.csv")
+    try files.write(config, to: "configs/tiny.json")
+    let fit = try files.run(["fit", "configs/tiny.json", "--seed", "5", "--quiet"])
+    #expect(fit.status == 0, "\(fit.standardError)")
+    let curve = try String(contentsOfFile: files.path("runs/tiny/loss.csv"), encoding: .utf8)
+    let last = try #require(curve.split(separator: "\n").last?.split(separator: ","))
+    let validationLoss = try #require(Double(String(last[2])))
+
+    let run = try files.run(["eval", "configs/tiny.json", "--json"])
+    run.expectSuccess()
+    let json = try run.json()
+    #expect(string(json, "split") == "validation")
+    #expect(try number(json, "rows") == 10)
+    #expect(try number(json, "loss") == validationLoss)
   }
 
   @Test func aMissingModelSuggestsFit() throws {

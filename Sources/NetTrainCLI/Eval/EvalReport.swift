@@ -22,7 +22,8 @@ struct EvalReport {
   var headline: String {
     let data = dataPath + (isValidationSplit ? " (validation split)" : "")
     let what = task == .regression ? "regression" : "\(task.name) classification"
-    return "\(modelPath) on \(data): \(rows) rows, \(what) of \(JSONWriter.quoted(targetName))"
+    let count = rows == 1 ? "1 row" : "\(rows) rows"
+    return "\(modelPath) on \(data): \(count), \(what) of \(JSONWriter.quoted(targetName))"
   }
 
   /// The name of the loss with what it is measured in: `mse, standardized target`.
