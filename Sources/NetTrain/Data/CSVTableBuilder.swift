@@ -151,7 +151,7 @@ struct CSVTableBuilder {
   // MARK: - Field text
 
   /// The bytes of a field with each doubled quote made single.
-  private static func text(
+  static func text(
     of field: CSVScanner.Field, in bytes: UnsafeBufferPointer<UInt8>
   ) -> [UInt8] {
     let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
@@ -160,7 +160,7 @@ struct CSVTableBuilder {
 
   /// The text of `bytes`, or nil when they are not valid UTF-8. (`String(validating:as:)`
   /// would do, but needs macOS 15.)
-  private static func utf8String(_ bytes: some Collection<UInt8>) -> String? {
+  static func utf8String(_ bytes: some Collection<UInt8>) -> String? {
     if !bytes.allSatisfy({ $0 < 0x80 }) {
       var decoder = UTF8()
       var iterator = bytes.makeIterator()

@@ -10,6 +10,8 @@ struct NetTrainTool {
   /// with a type conforming to `Command`, and one line here.
   let commands: [any Command] = [
     FitCommand(),
+    EvalCommand(),
+    PredictCommand(),
     GradCommand(),
   ]
 
