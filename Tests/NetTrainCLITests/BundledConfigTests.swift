@@ -23,6 +23,26 @@ struct BundledConfigTests {
     return (run, folder)
   }
 
+  /// `configs/NAME.json` with `"precision": "float32"`, written to a temporary file (its
+  /// paths made absolute).
+  static func float32Config(_ name: String) throws -> URL {
+    let url = root.appendingPathComponent("configs/\(name).json")
+    guard var config = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+      as? [String: Any], var data = config["data"] as? [String: Any]
+    else { throw CocoaError(.fileReadCorruptFile) }
+    for key in ["train", "test", "validation"] {
+      if let path = data[key] as? String {
+        data[key] = root.appendingPathComponent("configs").appendingPathComponent(path).path
+      }
+    }
+    config["data"] = data
+    config["precision"] = "float32"
+    let copy = FileManager.default.temporaryDirectory
+      .appendingPathComponent("nettrain-\(name)-float32-\(UUID().uuidString).json")
+    try JSONSerialization.data(withJSONObject: config).write(to: copy)
+    return copy
+  }
+
   static func finalValidationAccuracy(_ folder: URL) throws -> Double {
     let text = try String(contentsOf: folder.appendingPathComponent("loss.csv"), encoding: .utf8)
     let lines = text.split(separator: "\n")
@@ -54,5 +74,26 @@ struct BundledConfigTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(run.status == 0, "\(run.standardError)")
     #expect(try Self.finalValidationAccuracy(folder) > accuracy)
+  }
+
+  /// float32 training follows the float64 curve: every epoch's losses within 1e-4 relative
+  /// (the tolerance the README documents; measured differences are about 1e-6).
+  @Test(arguments: ["house", "cancer", "moons", "digits"])
+  func float32FollowsTheFloat64Curve(name: String) throws {
+    let config = try Self.float32Config(name)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("nettrain-bundled-\(name)-f32-\(UUID().uuidString)")
+    defer {
+      try? FileManager.default.removeItem(at: config)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    let run = try NetTrainBinary.run(
+      [
+        "fit", config.path, "--quiet", "--out", folder.path, "--tolerance", "1e-4",
+        "--expect", Self.root.appendingPathComponent("configs/expected/\(name).csv").path,
+      ], executable: try ReleaseBuild.nettrain())
+    #expect(run.status == 0, "\(run.standardError)")
+    let model = try String(contentsOf: folder.appendingPathComponent("model.json"), encoding: .utf8)
+    #expect(model.contains("\"precision\": \"float32\""))
   }
 }
