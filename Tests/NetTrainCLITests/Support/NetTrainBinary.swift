@@ -26,7 +26,9 @@ enum NetTrainBinary {
   }
 
   /// Runs `nettrain` with `arguments` and waits for it to exit.
-  static func run(_ arguments: [String]) throws -> Run {
+  /// - Parameter currentDirectory: the process's working folder; by default a fresh, empty
+  ///   temporary folder that is removed afterwards.
+  static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> Run {
     let executable = try locate()
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("nettrain-cli-tests-\(UUID().uuidString)")
@@ -42,7 +44,7 @@ enum NetTrainBinary {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = folder
+    process.currentDirectoryURL = currentDirectory ?? folder
     process.standardOutput = output
     process.standardError = error
     try process.run()
