@@ -46,30 +46,7 @@ struct EvalFixtures {
 
   /// Runs `nettrain` with `folder` as its current directory.
   func run(_ arguments: [String]) throws -> NetTrainBinary.Run {
-    let process = Process()
-    process.executableURL = try NetTrainBinary.locate()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let streams = FileManager.default.temporaryDirectory
-      .appendingPathComponent("nettrain-eval-streams-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: streams, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: streams) }
-    let outputURL = streams.appendingPathComponent("stdout")
-    let errorURL = streams.appendingPathComponent("stderr")
-    try Data().write(to: outputURL)
-    try Data().write(to: errorURL)
-    let output = try FileHandle(forWritingTo: outputURL)
-    let error = try FileHandle(forWritingTo: errorURL)
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    process.waitUntilExit()
-    try output.close()
-    try error.close()
-    return NetTrainBinary.Run(
-      status: process.terminationStatus,
-      standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
-      standardError: try String(contentsOf: errorURL, encoding: .utf8))
+    try NetTrainBinary.run(arguments, currentDirectory: folder)
   }
 
   // MARK: - Models

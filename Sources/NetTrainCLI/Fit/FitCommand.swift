@@ -90,7 +90,8 @@ struct FitCommand: Command {
       terminal.printError("nettrain: error: " + summary.divergenceMessage(epoch: epoch))
       return 1
     case .interrupted(let epoch):
-      terminal.printError("nettrain: interrupted during epoch \(epoch); wrote \(folder.url.relativePath)")
+      let written = FitSummary<Scalar>.display(folder.url)
+      terminal.printError("nettrain: interrupted during epoch \(epoch); wrote \(written)")
       return 130
     case .completed, .stopped:
       break

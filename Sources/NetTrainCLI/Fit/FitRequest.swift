@@ -37,7 +37,8 @@ struct FitRequest {
     tolerance = try arguments.number("--tolerance") ?? 1e-9
     guard tolerance >= 0 && tolerance.isFinite else {
       throw UsageError.invalidValue(
-        option: "--tolerance", value: String(tolerance), expected: "a number of at least 0")
+        option: "--tolerance", value: arguments.value("--tolerance") ?? String(tolerance),
+        expected: "a number of at least 0")
     }
     if arguments.value("--tolerance") != nil && arguments.value("--expect") == nil {
       throw UsageError.invalidArgument(place: "--tolerance", message: "goes with --expect")

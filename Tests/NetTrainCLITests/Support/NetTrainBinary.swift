@@ -26,12 +26,14 @@ enum NetTrainBinary {
   }
 
   /// Runs `nettrain` with `arguments` and waits for it to exit.
-  static func run(_ arguments: [String]) throws -> Run {
-    try run(arguments, executable: try locate())
-  }
-
-  /// Runs `executable` (a `nettrain` binary) with `arguments` and waits for it to exit.
-  static func run(_ arguments: [String], executable: URL) throws -> Run {
+  /// - Parameters:
+  ///   - executable: the binary to run; by default the build's `nettrain` (`locate()`).
+  ///   - currentDirectory: the process's working folder; by default a fresh, empty
+  ///     temporary folder that is removed afterwards.
+  static func run(
+    _ arguments: [String], executable: URL? = nil, currentDirectory: URL? = nil
+  ) throws -> Run {
+    let executable = try executable ?? locate()
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("nettrain-cli-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -46,7 +48,7 @@ enum NetTrainBinary {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = folder
+    process.currentDirectoryURL = currentDirectory ?? folder
     process.standardOutput = output
     process.standardError = error
     try process.run()
