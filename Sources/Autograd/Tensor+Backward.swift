@@ -2,6 +2,9 @@
 public struct Adjoints<Scalar: TensorScalar> {
   @usableFromInline var byTensor: [ObjectIdentifier: Tensor<Scalar>]
 
+  @inlinable
+  init(byTensor: [ObjectIdentifier: Tensor<Scalar>]) { self.byTensor = byTensor }
+
   /// The gradient of the swept output with respect to `tensor`, or `nil` when the output
   /// does not depend on it through tracked ops.
   @inlinable
@@ -16,6 +19,7 @@ extension Tensor {
   /// The tensors this one was computed from, itself last, each after all its inputs.
   ///
   /// An iterative depth-first walk (no recursion, so a chain of 100,000 ops is fine).
+  @inlinable  // specialised with the caller's Scalar: no generic metadata look-ups per step
   public func topologicalOrder() -> [Tensor] {
     var order: [Tensor] = []
     var visited: Set<ObjectIdentifier> = []
@@ -45,6 +49,7 @@ extension Tensor {
   ///     tensor's shape; `nil` means 1, for a one-element tensor.
   ///   - createGraph: record the sweep itself, so that the adjoints can be differentiated
   ///     again (second derivatives). Otherwise the sweep records nothing.
+  @inlinable
   public func adjoints(seed: Tensor? = nil, createGraph: Bool = false) -> Adjoints<Scalar> {
     precondition(isTracked, "backward from a tensor that does not depend on any tracked tensor")
     let seed = seed ?? Tensor.defaultSeed(for: shape)
@@ -76,6 +81,7 @@ extension Tensor {
   ///   - seed: for a tensor of more than one element, the vector to multiply the Jacobian
   ///     with (a vector-Jacobian product); `nil` means 1 for a one-element tensor.
   ///   - createGraph: record the sweep, so that the gradients can be differentiated again.
+  @inlinable
   public func backward(seed: Tensor? = nil, createGraph: Bool = false) {
     let adjoints = adjoints(seed: seed, createGraph: createGraph)
     GradMode.$isRecording.withValue(createGraph) {
@@ -86,6 +92,7 @@ extension Tensor {
     }
   }
 
+  @inlinable
   static func defaultSeed(for shape: Shape) -> Tensor {
     precondition(
       shape.count == 1,

@@ -133,7 +133,7 @@ public final class Tensor<Scalar: TensorScalar> {
   public var isTracked: Bool { requiresGrad || origin != nil }
 
   /// Whether no op produced this tensor.
-  public var isLeaf: Bool { origin == nil }
+  @inlinable public var isLeaf: Bool { origin == nil }
 
   /// The label of the op that produced this tensor, `nil` for a leaf.
   public var operation: String? { origin?.operation }

@@ -1,4 +1,5 @@
 import Foundation
+import NetTrain
 import Testing
 
 /// `--epochs` and `--seed` overrides, and the same config and seed giving the same files.
@@ -77,9 +78,23 @@ import Testing
       .expectSuccess()
     try workspace.run(["fit", "original/config.json", "--out", "again", "--quiet"])
       .expectSuccess()
-    #expect(try workspace.data("original/model.json") == workspace.data("again/model.json"))
+    // The models' stored configs name the data from where each config file stands; the
+    // weights, and everything else the model holds, are the same.
+    let original = try Model<Double>(contentsOf: workspace.file("original/model.json"))
+    let again = try Model<Double>(contentsOf: workspace.file("again/model.json"))
+    #expect(original.parameters.map(\.scalars) == again.parameters.map(\.scalars))
+    #expect(original.featureScaling == again.featureScaling)
     #expect(
       try workspace.lossTable("original/loss.csv").withoutSeconds
         == workspace.lossTable("again/loss.csv").withoutSeconds)
+  }
+
+  /// Where `--out` puts the run does not change a byte of the model.
+  @Test func theOutputFolderDoesNotChangeTheModel() throws {
+    let workspace = try networkWorkspace()
+    for folder in ["near", "far/away/down"] {
+      try workspace.run(["fit", "net.json", "--out", folder, "--quiet"]).expectSuccess()
+    }
+    #expect(try workspace.data("near/model.json") == workspace.data("far/away/down/model.json"))
   }
 }

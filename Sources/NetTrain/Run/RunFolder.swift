@@ -19,12 +19,15 @@ public struct RunFolder: Sendable {
     throws
   {
     try AtomicFile.makeFolder(url)
-    let configJSON = data.config.resolvedJSON(task: data.config.task ?? .regression,
-                                              pathsRelativeTo: url)
+    let task = data.config.task ?? .regression
+    // config.json runs again from the run folder, so its paths lead from there; the model
+    // keeps them as written, so that its bytes do not depend on where --out put it.
+    let runnableConfig = data.config.resolvedJSON(task: task, pathsRelativeTo: url)
+    let modelConfig = data.config.resolvedJSON(task: task)
     let writer = JSONWriter()
     try AtomicFile.write(result.curve.csvText, to: lossCurve)
-    try AtomicFile.write(writer.string(for: result.model.json(config: configJSON)), to: model)
-    try AtomicFile.write(writer.string(for: configJSON), to: config)
+    try AtomicFile.write(writer.string(for: result.model.json(config: modelConfig)), to: model)
+    try AtomicFile.write(writer.string(for: runnableConfig), to: config)
     try AtomicFile.write(
       writer.string(for: Self.summary(result, data, loadSeconds: loadSeconds)), to: summary)
   }

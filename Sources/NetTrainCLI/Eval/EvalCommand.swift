@@ -75,7 +75,7 @@ struct EvalCommand: Command {
   ]
 
   func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
-    let workingFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let workingFolder = URL.workingFolder
     let inputs = try EvalInputs(arguments, workingFolder: workingFolder)
     let model = try LoadedModel.load(
       from: inputs.modelURL, displayPath: inputs.modelPath,

@@ -90,7 +90,7 @@ struct FitCommand: Command {
       terminal.printError("nettrain: error: " + summary.divergenceMessage(epoch: epoch))
       return 1
     case .interrupted(let epoch):
-      let written = FitSummary<Scalar>.display(folder.url)
+      let written = folder.url.displayPath
       terminal.printError("nettrain: interrupted during epoch \(epoch); wrote \(written)")
       return 130
     case .completed, .stopped:

@@ -10,9 +10,7 @@ struct FitRequest {
   let expected: (curve: LossCurve, path: String)?
   let tolerance: Double
 
-  static var workingFolder: URL {
-    URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-  }
+  static var workingFolder: URL { .workingFolder }
 
   init(_ arguments: ParsedArguments, configPath: String) throws {
     var config = try RunConfig.load(from: URL(fileURLWithPath: configPath))
@@ -76,10 +74,12 @@ struct FitRequest {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) {
         guard isDirectory.boolValue else {
-          throw AtomicFileError(path: candidate.relativePath, reason: "is a file, not a folder")
+          throw AtomicFileError(
+            path: candidate.displayPath, reason: "is a file, not a folder")
         }
         guard FileManager.default.isWritableFile(atPath: candidate.path) else {
-          throw AtomicFileError(path: candidate.relativePath, reason: "folder is not writable")
+          throw AtomicFileError(
+            path: candidate.displayPath, reason: "folder is not writable")
         }
         return
       }

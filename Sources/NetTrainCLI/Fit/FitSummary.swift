@@ -25,14 +25,14 @@ struct FitSummary<Scalar: TensorScalar> {
       lines.append(losses)
     }
     lines += validationLines + coefficientLines
-    lines.append("  wrote \(Self.display(folder.url))/{loss.csv, model.json, config.json, summary.json}")
+    lines.append("  wrote \(folder.url.displayPath)/{loss.csv, model.json, config.json, summary.json}")
     return lines
   }
 
   func divergenceMessage(epoch: Int) -> String {
     "training diverged in epoch \(epoch): the loss became NaN or infinite; try a smaller "
       + "optimizer.learning_rate (the curve so far and the last finite model are in "
-      + "\(Self.display(folder.url)))"
+      + "\(folder.url.displayPath))"
   }
 
   // MARK: - Parts
@@ -79,10 +79,4 @@ struct FitSummary<Scalar: TensorScalar> {
 
   static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 
-  /// A path relative to the working folder when it is inside it.
-  static func display(_ url: URL) -> String {
-    let folder = FileManager.default.currentDirectoryPath
-    let path = url.standardizedFileURL.path
-    return path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
-  }
 }
