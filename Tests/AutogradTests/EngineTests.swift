@@ -130,3 +130,17 @@ extension EngineTests {
     #expect(linear?.adjoints()[x]?.item == 0)
   }
 }
+
+extension EngineTests {
+  /// The engine example of the README, as written there.
+  @Test func readmeEngineExample() throws {
+    let x = Tensor<Double>(scalar: 5, requiresGrad: true)
+    let f = 3 * x.pow(2) + 2 * x
+    f.backward()
+    let dfdx = try #require(f.adjoints(createGraph: true)[x])
+    let d2fdx2 = try #require(dfdx.adjoints()[x])
+    #expect(x.grad?.item == 32)
+    #expect(dfdx.item == 32)
+    #expect(d2fdx2.item == 30)
+  }
+}
