@@ -141,6 +141,6 @@ extension EngineTests {
     let d2fdx2 = try #require(dfdx.adjoints()[x])
     #expect(x.grad?.item == 32)
     #expect(dfdx.item == 32)
-    #expect(d2fdx2.item == 30)
+    #expect(d2fdx2.item == 6)  // f″ = 6
   }
 }
