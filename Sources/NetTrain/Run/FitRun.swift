@@ -40,7 +40,8 @@ public enum FitRun {
     isInterrupted: () -> Bool = { false }
   ) -> FitResult<Scalar> {
     let config = data.config
-    let model = makeModel(data, as: Scalar.self)
+    let training = data.training.labeled(as: Scalar.self)
+    let model = makeModel(data, training: training)
     let seeds = RunSeeds(seed: config.training.seed)
     let options = TrainingOptions(
       epochs: config.training.epochs, batchSize: config.training.batchSize,
@@ -49,7 +50,7 @@ public enum FitRun {
     let clock = ContinuousClock()
     let start = clock.now
     let result = trainer.fit(
-      model, on: data.training.labeled(as: Scalar.self),
+      model, on: training,
       validation: data.validation?.labeled(as: Scalar.self),
       onEpoch: { report in
         onEpoch(report)
@@ -63,13 +64,13 @@ public enum FitRun {
       trainSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
   }
 
-  /// A fresh model for the run: architecture from the config, scaling from the training rows.
+  /// A fresh model for the run: architecture from the config, scaling from `training`, the
+  /// run's training rows.
   @inlinable
-  public static func makeModel<Scalar: TensorScalar>(_ data: RunData, as _: Scalar.Type)
-    -> Model<Scalar>
-  {
+  public static func makeModel<Scalar: TensorScalar>(
+    _ data: RunData, training: LabeledData<Scalar>
+  ) -> Model<Scalar> {
     let config = data.config
-    let training = data.training.labeled(as: Scalar.self)
     var targetScaling: Standardizer<Scalar>?
     if config.data.standardize, case .values(let values) = training.targets,
       data.task == .regression
