@@ -56,6 +56,28 @@ struct CSVFile {
     return bytes
   }
 
+  /// Hands the file to `consume` in chunks until it returns true (the end of the input).
+  ///
+  /// `consume` takes whole records from the bytes at `position` on and advances it; what it
+  /// leaves (an unfinished record) is kept and the next chunk appended. Reading at least as
+  /// much as is held keeps the rescans of a record longer than a chunk linear in total.
+  /// - Parameters:
+  ///   - buffer: bytes already read from the file, `consume`d from `position` on.
+  ///   - isFinal: whether `buffer` already holds the whole file.
+  func stream(
+    chunkSize: Int, buffer: [UInt8] = [], position: Int = 0, isFinal: Bool = false,
+    _ consume: (UnsafeBufferPointer<UInt8>, inout Int, Bool) throws -> Bool
+  ) throws {
+    precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
+    var (buffer, position, isFinal) = (buffer, position, isFinal)
+    while try !buffer.withUnsafeBufferPointer({ try consume($0, &position, isFinal) }) {
+      let chunk = try read(count: max(chunkSize, buffer.count - position))
+      isFinal = chunk.isEmpty
+      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
+      position = 0
+    }
+  }
+
   // MARK: - Errors
 
   private static func openError(_ code: Int32, path: String) -> CSVError {

@@ -20,7 +20,6 @@ extension CSVReader {
   static func readRawRows(
     contentsOf url: URL, displayPath: String, chunkSize: Int
   ) throws -> CSVRawTable {
-    precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
     let file = try CSVFile(url: url, path: displayPath)
     defer { file.close() }
     var table = CSVRawTableBuilder(path: displayPath)
@@ -31,16 +30,10 @@ extension CSVReader {
       isFinal = chunk.isEmpty
       buffer += chunk
     }
-    var position = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while true {
-      let isDone = try buffer.withUnsafeBufferPointer {
-        try table.consume($0, from: &position, isFinal: isFinal)
-      }
-      if isDone { break }
-      let chunk = try file.read(count: max(chunkSize, buffer.count - position))
-      isFinal = chunk.isEmpty
-      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
-      position = 0
+    let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    try file.stream(chunkSize: chunkSize, buffer: buffer, position: start, isFinal: isFinal) {
+      bytes, position, isFinal in
+      try table.consume(bytes, from: &position, isFinal: isFinal)
     }
     return try table.finish()
   }

@@ -48,24 +48,11 @@ public enum CSVReader {
   static func read(
     contentsOf url: URL, displayPath: String, request: CSVColumnRequest, chunkSize: Int
   ) throws -> CSVData {
-    precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
     let file = try CSVFile(url: url, path: displayPath)
     defer { file.close() }
     var builder = CSVTableBuilder(path: displayPath, request: request)
-    var buffer: [UInt8] = []
-    var position = 0
-    var isFinal = false
-    while true {
-      let isDone = try buffer.withUnsafeBufferPointer {
-        try builder.consume($0, from: &position, isFinal: isFinal)
-      }
-      if isDone { break }
-      // Keep the unfinished record and add the next chunk. Reading at least as much as is
-      // held keeps the rescans of a record longer than a chunk linear in total.
-      let chunk = try file.read(count: max(chunkSize, buffer.count - position))
-      isFinal = chunk.isEmpty
-      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
-      position = 0
+    try file.stream(chunkSize: chunkSize) { bytes, position, isFinal in
+      try builder.consume(bytes, from: &position, isFinal: isFinal)
     }
     return try builder.finish()
   }
