@@ -38,8 +38,9 @@ extension LossCurve {
         throw LossCurveError(path: path, line: lineNumber, message: "expected an epoch and a train_loss")
       }
       rows.append(
-        Row(epoch: epoch, trainLoss: trainLoss, validationLoss: try number(validationColumn),
-            trainAccuracy: nil, validationAccuracy: nil, seconds: 0))
+        EpochReport(
+          epoch: epoch, trainingLoss: trainLoss, validationLoss: try number(validationColumn),
+          seconds: 0))
     }
   }
 
@@ -54,7 +55,7 @@ extension LossCurve {
       }
       let found = rows[index]
       let pairs: [(String, Double?, Double?)] = [
-        ("train_loss", wanted.trainLoss, found.trainLoss),
+        ("train_loss", wanted.trainingLoss, found.trainingLoss),
         ("val_loss", wanted.validationLoss, found.validationLoss),
       ]
       for (column, a, b) in pairs where !Self.agree(a, b, tolerance: tolerance) {

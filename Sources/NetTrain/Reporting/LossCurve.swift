@@ -4,33 +4,12 @@
 /// then `seconds`. Numbers are written in Swift's shortest round-trip form, so they read back
 /// to the same `Double`; a value that does not exist (no validation set) is an empty field.
 public struct LossCurve: Equatable, Sendable {
-  /// One epoch's row.
-  public struct Row: Equatable, Sendable {
-    public var epoch: Int
-    public var trainLoss: Double
-    public var validationLoss: Double?
-    public var trainAccuracy: Double?
-    public var validationAccuracy: Double?
-    public var seconds: Double
-
-    public init(
-      epoch: Int, trainLoss: Double, validationLoss: Double?, trainAccuracy: Double?,
-      validationAccuracy: Double?, seconds: Double
-    ) {
-      self.epoch = epoch
-      self.trainLoss = trainLoss
-      self.validationLoss = validationLoss
-      self.trainAccuracy = trainAccuracy
-      self.validationAccuracy = validationAccuracy
-      self.seconds = seconds
-    }
-  }
-
   /// Whether the accuracy columns are present.
   public var isClassification: Bool
-  public var rows: [Row]
+  /// One report per epoch, in order.
+  public var rows: [EpochReport]
 
-  public init(isClassification: Bool, rows: [Row] = []) {
+  public init(isClassification: Bool, rows: [EpochReport] = []) {
     self.isClassification = isClassification
     self.rows = rows
   }
@@ -46,9 +25,11 @@ public struct LossCurve: Equatable, Sendable {
   public var csvText: String {
     var lines = [header.joined(separator: ",")]
     for row in rows {
-      var fields = [String(row.epoch), Self.format(row.trainLoss), Self.format(row.validationLoss)]
+      var fields = [
+        String(row.epoch), Self.format(row.trainingLoss), Self.format(row.validationLoss),
+      ]
       if isClassification {
-        fields += [Self.format(row.trainAccuracy), Self.format(row.validationAccuracy)]
+        fields += [Self.format(row.trainingAccuracy), Self.format(row.validationAccuracy)]
       }
       fields.append(Self.format(row.seconds))
       lines.append(fields.joined(separator: ","))

@@ -98,13 +98,7 @@ public enum FitRun {
 
   @usableFromInline
   static func curve(_ history: [EpochReport], task: TaskKind) -> LossCurve {
-    LossCurve(
-      isClassification: task != .regression,
-      rows: history.map { report in
-        LossCurve.Row(
-          epoch: report.epoch, trainLoss: report.trainingLoss,
-          validationLoss: report.validationLoss, trainAccuracy: report.trainingAccuracy,
-          validationAccuracy: report.validationAccuracy, seconds: report.seconds)
-      })
+    LossCurve(isClassification: task != .regression, rows: history)
   }
+
 }

@@ -4,9 +4,9 @@ import NetTrain
 
 struct LossCurveTests {
   static let curve = LossCurve(isClassification: true, rows: [
-    .init(epoch: 1, trainLoss: 0.1 + 0.2, validationLoss: 1e-300, trainAccuracy: 0.5,
+    .init(epoch: 1, trainingLoss: 0.1 + 0.2, validationLoss: 1e-300, trainingAccuracy: 0.5,
           validationAccuracy: 0.75, seconds: 0.125),
-    .init(epoch: 2, trainLoss: 5e-324, validationLoss: nil, trainAccuracy: 1,
+    .init(epoch: 2, trainingLoss: 5e-324, validationLoss: nil, trainingAccuracy: 1,
           validationAccuracy: nil, seconds: 0.25),
   ])
 
@@ -16,7 +16,7 @@ struct LossCurveTests {
     #expect(lines[0] == "epoch,train_loss,val_loss,train_accuracy,val_accuracy,seconds")
     #expect(lines[2] == "2,5e-324,,1.0,,0.25")
     let read = try LossCurve(csvText: text, path: "loss.csv")
-    #expect(read.rows.map(\.trainLoss) == [0.1 + 0.2, 5e-324])
+    #expect(read.rows.map(\.trainingLoss) == [0.1 + 0.2, 5e-324])
     #expect(read.rows.map(\.validationLoss) == [1e-300, nil])
     #expect(LossCurve(isClassification: false).header == ["epoch", "train_loss", "val_loss", "seconds"])
   }
@@ -24,7 +24,7 @@ struct LossCurveTests {
   @Test func agreementWithinToleranceAndFirstDifference() throws {
     var moved = Self.curve
     #expect(moved.firstDifference(from: Self.curve, tolerance: 0) == nil)
-    moved.rows[1].trainLoss *= 1 + 1e-12
+    moved.rows[1].trainingLoss *= 1 + 1e-12
     #expect(moved.firstDifference(from: Self.curve, tolerance: 1e-9) == nil)
     moved.rows[0].validationLoss = 2e-300
     let difference = moved.firstDifference(from: Self.curve, tolerance: 1e-9)
