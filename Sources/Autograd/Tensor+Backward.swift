@@ -64,7 +64,7 @@ extension Tensor {
           let contribution = origin.pullback(gradient, tensor, index)
           precondition(
             contribution.shape == input.shape,
-            "\(origin.operation): gradient of shape \(contribution.shape) for input \(input.shape)")
+            "\(origin.primitive.label): gradient of shape \(contribution.shape) for input \(input.shape)")
           let key = ObjectIdentifier(input)
           // Several pathways into one tensor: their contributions add up.
           adjoints[key] = adjoints[key].map { $0 + contribution } ?? contribution

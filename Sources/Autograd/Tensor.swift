@@ -12,17 +12,16 @@ public final class Tensor<Scalar: TensorScalar> {
   /// (`createGraph`), which is how second derivatives come about.
   public typealias Pullback = (_ gradient: Tensor, _ output: Tensor, _ input: Int) -> Tensor
 
-  /// How an op's output was made: which op (a label for traces), from which inputs, and the
-  /// pullback.
+  /// How an op's output was made: which primitive, from which inputs, and the pullback.
   @usableFromInline
   struct Origin {
-    @usableFromInline let operation: String
+    @usableFromInline let primitive: Primitive<Scalar>
     @usableFromInline let inputs: [Tensor]
     @usableFromInline let pullback: Pullback
 
     @inlinable
-    init(operation: String, inputs: [Tensor], pullback: @escaping Pullback) {
-      self.operation = operation
+    init(primitive: Primitive<Scalar>, inputs: [Tensor], pullback: @escaping Pullback) {
+      self.primitive = primitive
       self.inputs = inputs
       self.pullback = pullback
     }
@@ -136,7 +135,10 @@ public final class Tensor<Scalar: TensorScalar> {
   @inlinable public var isLeaf: Bool { origin == nil }
 
   /// The label of the op that produced this tensor, `nil` for a leaf.
-  public var operation: String? { origin?.operation }
+  public var operation: String? { origin?.primitive.label }
+
+  /// The primitive op that produced this tensor, `nil` for a leaf.
+  public var primitive: Primitive<Scalar>? { origin?.primitive }
 
   /// The tensors the op that produced this one took, empty for a leaf.
   public var inputs: [Tensor] { origin?.inputs ?? [] }
@@ -144,21 +146,44 @@ public final class Tensor<Scalar: TensorScalar> {
   /// A new leaf with the same values that no gradient flows through.
   public func detached() -> Tensor { Tensor(storage, shape: shape) }
 
-  /// A tensor with `scalars` and `shape`, recorded as the output of `operation` applied to
-  /// `inputs` when recording is on and some input is tracked.
+  /// The output of `primitive` applied to `inputs` (one or two), of `shape`, recorded in the
+  /// graph when recording is on and some input is tracked.
   ///
-  /// This is the only way an op enters the graph: the op computes its values with a kernel
-  /// and hands its inputs and its pullback here, in the same place.
+  /// This is the only way an op enters the graph: the op names its primitive (whose kernel
+  /// computes the values, the same kernel a compiled `Program` replays) and hands its inputs
+  /// and its pullback here, in the same place.
   @inlinable
-  public static func record(
-    _ scalars: [Scalar], shape: Shape, operation: String, inputs: [Tensor],
+  public static func apply(
+    _ primitive: Primitive<Scalar>, to inputs: [Tensor], shape: Shape,
     pullback: @escaping Pullback
   ) -> Tensor {
-    let output = Tensor(scalars, shape: shape)
+    precondition(inputs.count == 1 || inputs.count == 2, "\(primitive.label) of \(inputs.count)")
+    let values = [Scalar](unsafeUninitializedCapacity: shape.count) { out, initialized in
+      evaluate(primitive, on: inputs, into: out, shape)
+      initialized = shape.count
+    }
+    let output = Tensor(values, shape: shape)
     if GradMode.isRecording && inputs.contains(where: { $0.isTracked }) {
-      output.origin = Origin(operation: operation, inputs: inputs, pullback: pullback)
+      output.origin = Origin(primitive: primitive, inputs: inputs, pullback: pullback)
     }
     return output
+  }
+
+  @inlinable
+  static func evaluate(
+    _ primitive: Primitive<Scalar>, on inputs: [Tensor],
+    into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape
+  ) {
+    let x = inputs[0]
+    let y = inputs.count == 2 ? inputs[1] : inputs[0]
+    let yShape = inputs.count == 2 ? y.shape : Shape.scalar
+    x.storage.withUnsafeBufferPointer { xs in
+      y.storage.withUnsafeBufferPointer { ys in
+        let second = inputs.count == 2 ? ys : UnsafeBufferPointer(start: nil, count: 0)
+        primitive.evaluate(
+          xs, x.shape, second, yShape, into: out, shape, threads: Kernels.availableThreads)
+      }
+    }
   }
 
   /// Sets `grad` back to `nil`, as PyTorch's `zero_grad(set_to_none=True)`.

@@ -7,44 +7,41 @@ extension Tensor {
   @inlinable
   public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
     let (a, b) = broadcastPair(lhs, rhs)
-    return record(Kernels.zip(a.storage, b.storage, +), shape: a.shape, operation: "add",
-      inputs: [a, b]) { g, _, _ in g }
+    return apply(.add, to: [a, b], shape: a.shape) { g, _, _ in g }
   }
 
   @inlinable
   public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
     let (a, b) = broadcastPair(lhs, rhs)
-    return record(Kernels.zip(a.storage, b.storage, -), shape: a.shape, operation: "sub",
-      inputs: [a, b]) { g, _, input in input == 0 ? g : -g }
+    return apply(.subtract, to: [a, b], shape: a.shape) { g, _, input in input == 0 ? g : -g }
   }
 
   @inlinable
   public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
     let (a, b) = broadcastPair(lhs, rhs)
-    return record(Kernels.zip(a.storage, b.storage, *), shape: a.shape, operation: "mul",
-      inputs: [a, b]) { g, _, input in input == 0 ? g * b : g * a }
+    return apply(.multiply, to: [a, b], shape: a.shape) { g, _, input in
+      input == 0 ? g * b : g * a
+    }
   }
 
   @inlinable
   public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
     let (a, b) = broadcastPair(lhs, rhs)
-    return record(Kernels.zip(a.storage, b.storage, /), shape: a.shape, operation: "div",
-      inputs: [a, b]) { g, y, input in input == 0 ? g / b : -(g * y / b) }  // d(a/b)/db = -a/b²
+    return apply(.divide, to: [a, b], shape: a.shape) { g, y, input in
+      input == 0 ? g / b : -(g * y / b)  // d(a/b)/db = -a/b²
+    }
   }
 
   @inlinable
   public static prefix func - (x: Tensor) -> Tensor {
-    record(Kernels.map(x.storage, -), shape: x.shape, operation: "neg", inputs: [x]) {
-      g, _, _ in -g
-    }
+    apply(.negate, to: [x], shape: x.shape) { g, _, _ in -g }
   }
 
   // MARK: - Tensor with scalar
 
   @inlinable
   public static func + (lhs: Tensor, rhs: Scalar) -> Tensor {
-    record(Kernels.map(lhs.storage) { $0 + rhs }, shape: lhs.shape, operation: "add \(rhs)",
-      inputs: [lhs]) { g, _, _ in g }
+    apply(.addScalar(rhs), to: [lhs], shape: lhs.shape) { g, _, _ in g }
   }
 
   @inlinable
@@ -55,14 +52,12 @@ extension Tensor {
 
   @inlinable
   public static func - (lhs: Scalar, rhs: Tensor) -> Tensor {
-    record(Kernels.map(rhs.storage) { lhs - $0 }, shape: rhs.shape, operation: "\(lhs) sub",
-      inputs: [rhs]) { g, _, _ in -g }
+    apply(.subtractFromScalar(lhs), to: [rhs], shape: rhs.shape) { g, _, _ in -g }
   }
 
   @inlinable
   public static func * (lhs: Tensor, rhs: Scalar) -> Tensor {
-    record(Kernels.map(lhs.storage) { $0 * rhs }, shape: lhs.shape, operation: "mul \(rhs)",
-      inputs: [lhs]) { g, _, _ in g * rhs }
+    apply(.multiplyByScalar(rhs), to: [lhs], shape: lhs.shape) { g, _, _ in g * rhs }
   }
 
   @inlinable
@@ -70,13 +65,13 @@ extension Tensor {
 
   @inlinable
   public static func / (lhs: Tensor, rhs: Scalar) -> Tensor {
-    record(Kernels.map(lhs.storage) { $0 / rhs }, shape: lhs.shape, operation: "div \(rhs)",
-      inputs: [lhs]) { g, _, _ in g / rhs }
+    apply(.divideByScalar(rhs), to: [lhs], shape: lhs.shape) { g, _, _ in g / rhs }
   }
 
   @inlinable
   public static func / (lhs: Scalar, rhs: Tensor) -> Tensor {
-    record(Kernels.map(rhs.storage) { lhs / $0 }, shape: rhs.shape, operation: "\(lhs) div",
-      inputs: [rhs]) { g, y, _ in -(g * y / rhs) }  // d(c/x)/dx = -c/x² = -y/x
+    apply(.divideScalar(lhs), to: [rhs], shape: rhs.shape) { g, y, _ in
+      -(g * y / rhs)  // d(c/x)/dx = -c/x² = -y/x
+    }
   }
 }

@@ -43,17 +43,9 @@ extension Tensor {
   public func broadcast(to target: Shape) -> Tensor {
     if shape == target { return self }
     precondition(Tensor.broadcasts(shape, to: target), "cannot broadcast \(shape) to \(target)")
-    let values: [Scalar]
-    if shape.count == 1 {
-      values = [Scalar](repeating: storage[0], count: target.count)
-    } else if shape.rows == 1 {
-      values = Kernels.repeatRow(storage, rows: target.rows)
-    } else {
-      values = Kernels.repeatColumn(storage, columns: target.columns)
-    }
     let source = shape
-    return Tensor.record(values, shape: target, operation: "broadcast", inputs: [self]) {
-      g, _, _ in g.sum(toShape: source)  // each copy's gradient adds up
+    return Tensor.apply(.broadcast, to: [self], shape: target) { g, _, _ in
+      g.sum(toShape: source)  // each copy's gradient adds up
     }
   }
 
@@ -63,16 +55,8 @@ extension Tensor {
   public func sum(toShape target: Shape) -> Tensor {
     if shape == target { return self }
     precondition(Tensor.broadcasts(target, to: shape), "cannot sum \(shape) down to \(target)")
-    let values: [Scalar]
-    if target.count == 1 {
-      values = [Kernels.sum(storage)]
-    } else if target.rows == 1 {
-      values = Kernels.sumRows(storage, rows: shape.rows, columns: shape.columns)
-    } else {
-      values = Kernels.sumColumns(storage, rows: shape.rows, columns: shape.columns)
-    }
     let source = shape
-    return Tensor.record(values, shape: target, operation: "sum", inputs: [self]) { g, _, _ in
+    return Tensor.apply(.sumToShape, to: [self], shape: target) { g, _, _ in
       g.broadcast(to: source)
     }
   }
@@ -83,8 +67,6 @@ extension Tensor {
     if shape == target { return self }
     precondition(target.count == shape.count, "cannot reshape \(shape) to \(target)")
     let source = shape
-    return Tensor.record(storage, shape: target, operation: "reshape", inputs: [self]) {
-      g, _, _ in g.reshaped(source)
-    }
+    return Tensor.apply(.reshape, to: [self], shape: target) { g, _, _ in g.reshaped(source) }
   }
 }

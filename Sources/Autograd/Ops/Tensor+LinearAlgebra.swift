@@ -5,13 +5,10 @@ extension Tensor {
     precondition(
       shape.rank == 2 && other.shape.rank == 2 && shape.columns == other.shape.rows,
       "matmul of \(shape) and \(other.shape)")
-    let values = Kernels.matmul(
-      storage, other.storage, m: shape.rows, k: shape.columns, n: other.shape.columns)
     let a = self
-    return Tensor.record(
-      values, shape: .matrix(shape.rows, other.shape.columns), operation: "matmul",
-      inputs: [self, other]
-    ) { g, _, input in
+    let shape = Shape.matrix(shape.rows, other.shape.columns)
+    return Tensor.apply(.matmul(.normal, .normal), to: [self, other], shape: shape) {
+      g, _, input in
       input == 0 ? g.matmul(other.transposed()) : a.transposed().matmul(g)  // dA = G·Bᵀ, dB = Aᵀ·G
     }
   }
@@ -20,9 +17,8 @@ extension Tensor {
   @inlinable
   public func transposed() -> Tensor {
     precondition(shape.rank == 2, "transpose of a tensor of shape \(shape)")
-    let values = Kernels.transpose(storage, rows: shape.rows, columns: shape.columns)
-    return Tensor.record(
-      values, shape: .matrix(shape.columns, shape.rows), operation: "transpose", inputs: [self]
-    ) { g, _, _ in g.transposed() }
+    return Tensor.apply(.transpose, to: [self], shape: .matrix(shape.columns, shape.rows)) {
+      g, _, _ in g.transposed()
+    }
   }
 }

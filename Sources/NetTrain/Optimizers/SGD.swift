@@ -33,59 +33,55 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
     self.weightDecay = weightDecay
   }
 
-  /// Updates the parameters in place from their gradients.
+  /// p −= lr · g, with g from the gradient, weight decay and momentum as above.
   @inlinable
-  public mutating func step(_ parameters: [Tensor<Scalar>]) {
-    if buffers.isEmpty { buffers = Array(repeating: [], count: parameters.count) }
+  public mutating func update(
+    _ parameter: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeBufferPointer<Scalar>,
+    index: Int, of count: Int
+  ) {
     precondition(
-      buffers.count == parameters.count,
-      "SGD set up for \(buffers.count) parameters, stepped with \(parameters.count)")
-    for (index, parameter) in parameters.enumerated() {
-      guard let gradient = parameter.grad else { continue }
-      precondition(
-        gradient.shape == parameter.shape,
-        "gradient \(gradient.shape) for a parameter \(parameter.shape)")
-      if momentum == 0 {
-        update(parameter, gradient: gradient.scalars)
-      } else {
-        update(parameter, gradient: gradient.scalars, buffer: &buffers[index])
-      }
+      parameter.count == gradient.count,
+      "gradient of \(gradient.count) elements for a parameter of \(parameter.count)")
+    if momentum == 0 {
+      SGD.descend(parameter, gradient, learningRate: learningRate, weightDecay: weightDecay)
+      return
+    }
+    if buffers.isEmpty { buffers = Array(repeating: [], count: count) }
+    precondition(buffers.count == count, "SGD set up for \(buffers.count) parameters, not \(count)")
+    let isFirstStep = buffers[index].isEmpty
+    if isFirstStep { buffers[index] = [Scalar](repeating: 0, count: gradient.count) }
+    let rule = (learningRate, momentum, nesterov, weightDecay)
+    buffers[index].withUnsafeMutableBufferPointer { buffer in
+      SGD.descend(parameter, gradient, buffer: buffer, isFirstStep: isFirstStep, rule: rule)
     }
   }
 
   /// p −= lr · (grad + wd · p).
   @inlinable
-  func update(_ parameter: Tensor<Scalar>, gradient: [Scalar]) {
-    let (learningRate, weightDecay) = (learningRate, weightDecay)
-    parameter.withUnsafeMutableScalars { p in
-      gradient.withUnsafeBufferPointer { grad in
-        for i in 0..<p.count {
-          let g = weightDecay == 0 ? grad[i] : grad[i] + weightDecay * p[i]
-          p[i] -= learningRate * g
-        }
-      }
+  static func descend(
+    _ p: UnsafeMutableBufferPointer<Scalar>, _ grad: UnsafeBufferPointer<Scalar>,
+    learningRate: Scalar, weightDecay: Scalar
+  ) {
+    if weightDecay == 0 {
+      for i in 0..<p.count { p[i] -= learningRate * grad[i] }
+    } else {
+      for i in 0..<p.count { p[i] -= learningRate * (grad[i] + weightDecay * p[i]) }
     }
   }
 
-  /// The momentum update; `buffer` is empty before the first step, which sets it to the
-  /// gradient.
+  /// The momentum update; the first step sets the buffer to the gradient.
   @inlinable
-  func update(_ parameter: Tensor<Scalar>, gradient: [Scalar], buffer: inout [Scalar]) {
-    let (learningRate, weightDecay, momentum, nesterov) =
-      (learningRate, weightDecay, momentum, nesterov)
-    let isFirstStep = buffer.isEmpty
-    if isFirstStep { buffer = [Scalar](repeating: 0, count: gradient.count) }
-    parameter.withUnsafeMutableScalars { p in
-      gradient.withUnsafeBufferPointer { grad in
-        buffer.withUnsafeMutableBufferPointer { buf in
-          for i in 0..<p.count {
-            var g = weightDecay == 0 ? grad[i] : grad[i] + weightDecay * p[i]
-            buf[i] = isFirstStep ? g : momentum * buf[i] + g
-            g = nesterov ? g + momentum * buf[i] : buf[i]
-            p[i] -= learningRate * g
-          }
-        }
-      }
+  static func descend(
+    _ p: UnsafeMutableBufferPointer<Scalar>, _ grad: UnsafeBufferPointer<Scalar>,
+    buffer buf: UnsafeMutableBufferPointer<Scalar>, isFirstStep: Bool,
+    rule: (learningRate: Scalar, momentum: Scalar, nesterov: Bool, weightDecay: Scalar)
+  ) {
+    let (learningRate, momentum, nesterov, weightDecay) = rule
+    for i in 0..<p.count {
+      var g = weightDecay == 0 ? grad[i] : grad[i] + weightDecay * p[i]
+      buf[i] = isFirstStep ? g : momentum * buf[i] + g
+      g = nesterov ? g + momentum * buf[i] : buf[i]
+      p[i] -= learningRate * g
     }
   }
 }

@@ -1,0 +1,103 @@
+/// A recorded computation compiled for replay: the ops that make `outputs` from `inputs`,
+/// as a list of instructions over memory allocated once.
+///
+/// Record a computation once with the engine (for gradients, run the sweep with
+/// `createGraph: true`, so that the backward pass is recorded too), then compile it from its
+/// inputs to its outputs. Each `run()` evaluates the same primitives with the same kernels
+/// as the eager ops, in the same order, so it gives the same bits, without building a
+/// graph, allocating or looking anything up. This is what makes a training step on a small
+/// network cost microseconds.
+///
+/// Every leaf the outputs depend on is either one of `inputs`, whose values the caller
+/// writes (`input(_:)`) or binds (`bind(input:to:)`) before each run, or a constant, whose
+/// values are copied in at compile time. So any value that changes between runs must be an
+/// input: a tensor computed from an input by anything but a recorded op would be frozen.
+/// Two rewrites keep the bits: a transpose feeding a matrix product becomes the product's
+/// reading of its operand, and instructions no output needs are dropped.
+public final class Program<Scalar: TensorScalar> {
+  @usableFromInline let instructions: [ProgramInstruction<Scalar>]
+  /// Where each slot's values live: in `arena`, or memory bound by the caller.
+  @usableFromInline let addresses: UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>
+  @usableFromInline let slotCounts: [Int]
+  @usableFromInline let inputSlots: [Int]
+  @usableFromInline let outputSlots: [Int]
+  let arena: UnsafeMutablePointer<Scalar>
+  /// The most threads a large matrix product may use; results do not depend on it.
+  public var threads: Int
+
+  /// Compiles the recorded computation of `outputs` from `inputs`.
+  ///
+  /// - Parameters:
+  ///   - inputs: leaves whose values change from run to run (data, parameters).
+  ///   - outputs: the tensors each run computes, from recorded ops, inputs or constants.
+  public init(inputs: [Tensor<Scalar>], outputs: [Tensor<Scalar>], threads: Int = 1) {
+    var builder = ProgramBuilder(inputs: inputs, outputs: outputs)
+    builder.dropUnusedInstructions()
+    let layout = builder.layout()
+    let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: max(layout.total, 1))
+    arena.initialize(repeating: 0, count: max(layout.total, 1))
+    let addresses = UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>.allocate(
+      capacity: max(builder.slotCounts.count, 1))
+    for (slot, offset) in layout.offsets.enumerated() {
+      (addresses + slot).initialize(to: arena + offset)
+    }
+    for (slot, values) in builder.constants {
+      (arena + layout.offsets[slot]).update(from: values, count: values.count)
+    }
+    self.arena = arena
+    self.addresses = addresses
+    instructions = builder.instructions
+    slotCounts = builder.slotCounts
+    inputSlots = builder.inputSlots
+    outputSlots = builder.outputSlots
+    self.threads = threads
+  }
+
+  deinit {
+    arena.deallocate()
+    addresses.deallocate()
+  }
+
+  /// The number of instructions a run executes.
+  public var instructionCount: Int { instructions.count }
+
+  /// The memory of input `index`, to write its values before a run.
+  @inlinable
+  public func input(_ index: Int) -> UnsafeMutableBufferPointer<Scalar> {
+    let slot = inputSlots[index]
+    return UnsafeMutableBufferPointer(start: addresses[slot], count: slotCounts[slot])
+  }
+
+  /// Reads input `index` from `memory` from now on, instead of from the program's own memory.
+  /// `memory` must hold the input's element count and outlive every later run.
+  public func bind(input index: Int, to memory: UnsafeMutablePointer<Scalar>) {
+    addresses[inputSlots[index]] = memory
+  }
+
+  /// The values of output `index` after the last run.
+  @inlinable
+  public func output(_ index: Int) -> UnsafeBufferPointer<Scalar> {
+    let slot = outputSlots[index]
+    return UnsafeBufferPointer(start: addresses[slot], count: slotCounts[slot])
+  }
+
+  /// Evaluates every instruction once, in order.
+  @inlinable
+  public func run() {
+    let none = UnsafeBufferPointer<Scalar>(start: nil, count: 0)
+    instructions.withUnsafeBufferPointer { instructions in
+      for instruction in instructions {
+        let x = UnsafeBufferPointer(
+          start: addresses[instruction.x], count: instruction.xShape.count)
+        let y = instruction.isBinary
+          ? UnsafeBufferPointer(start: addresses[instruction.y], count: instruction.yShape.count)
+          : none
+        let out = UnsafeMutableBufferPointer(
+          start: addresses[instruction.output], count: instruction.shape.count)
+        instruction.primitive.evaluate(
+          x, instruction.xShape, y, instruction.yShape, into: out, instruction.shape,
+          threads: threads)
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/// One step of a compiled program: a primitive, the slots of its operands and of its output,
+/// and their shapes.
+@usableFromInline
+struct ProgramInstruction<Scalar: TensorScalar> {
+  @usableFromInline var primitive: Primitive<Scalar>
+  /// The slot of the first operand.
+  @usableFromInline var x: Int
+  @usableFromInline var xShape: Shape
+  /// The slot of the second operand; equal to `x` (and unread) for a unary primitive.
+  @usableFromInline var y: Int
+  @usableFromInline var yShape: Shape
+  /// The slot the output is written to.
+  @usableFromInline var output: Int
+  @usableFromInline var shape: Shape
+  /// Whether the primitive takes two operands.
+  @usableFromInline var isBinary: Bool
+
+  @usableFromInline
+  init(
+    primitive: Primitive<Scalar>, x: Int, xShape: Shape, y: Int?, yShape: Shape?,
+    output: Int, shape: Shape
+  ) {
+    self.primitive = primitive
+    self.x = x
+    self.xShape = xShape
+    self.y = y ?? x
+    self.yShape = yShape ?? .scalar
+    self.output = output
+    self.shape = shape
+    self.isBinary = y != nil
+  }
+}

@@ -1,0 +1,94 @@
+// Kernels on buffers that the caller owns: the output is written, never allocated, so a
+// compiled program can run them on preallocated memory. Every element of `out` is written.
+
+extension Kernels {
+  /// `out[i] = f(x[i])`.
+  @inlinable
+  public static func map<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<S>, _ f: (S) -> S
+  ) {
+    for i in 0..<out.count { out[i] = f(x[i]) }
+  }
+
+  /// `out[i] = f(a[i], b[i])`.
+  @inlinable
+  public static func zip<S: TensorScalar>(
+    _ a: UnsafeBufferPointer<S>, _ b: UnsafeBufferPointer<S>,
+    into out: UnsafeMutableBufferPointer<S>, _ f: (S, S) -> S
+  ) {
+    for i in 0..<out.count { out[i] = f(a[i], b[i]) }
+  }
+
+  /// `x` (one element, a row `[1, c]`/`[c]`, or a column `[r, 1]`) repeated to fill `shape`.
+  @inlinable
+  public static func broadcast<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, _ xShape: Shape, into out: UnsafeMutableBufferPointer<S>,
+    _ shape: Shape
+  ) {
+    let (rows, columns) = (shape.rows, shape.columns)
+    if xShape.count == 1 {
+      let value = x[0]
+      for i in 0..<out.count { out[i] = value }
+    } else if xShape.rows == 1 {
+      for row in 0..<rows {
+        for column in 0..<columns { out[row * columns + column] = x[column] }
+      }
+    } else {
+      for row in 0..<rows {
+        let value = x[row]
+        for column in 0..<columns { out[row * columns + column] = value }
+      }
+    }
+  }
+
+  /// `x` summed down to `shape` (one element, a row or a column), each sum in index order.
+  @inlinable
+  public static func sum<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, _ xShape: Shape, into out: UnsafeMutableBufferPointer<S>,
+    _ shape: Shape
+  ) {
+    let (rows, columns) = (xShape.rows, xShape.columns)
+    if shape.count == 1 {
+      var total: S = 0
+      for value in x { total += value }
+      out[0] = total
+    } else if shape.rows == 1 {
+      for column in 0..<columns { out[column] = 0 }
+      for row in 0..<rows {
+        for column in 0..<columns { out[column] += x[row * columns + column] }
+      }
+    } else {
+      for row in 0..<rows {
+        var total: S = 0
+        for column in 0..<columns { total += x[row * columns + column] }
+        out[row] = total
+      }
+    }
+  }
+
+  /// The transpose of a `rows × columns` matrix.
+  @inlinable
+  public static func transpose<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<S>
+  ) {
+    for row in 0..<rows {
+      for column in 0..<columns { out[column * rows + row] = x[row * columns + column] }
+    }
+  }
+
+  /// Log-softmax of every row of a `rows × columns` matrix, by the max-shifted log-sum-exp.
+  @inlinable
+  public static func logSoftmax<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<S>
+  ) {
+    for row in 0..<rows {
+      let base = row * columns
+      var largest = -S.infinity
+      for column in 0..<columns { largest = Swift.max(largest, x[base + column]) }
+      var total: S = 0
+      for column in 0..<columns { total += S.exp(x[base + column] - largest) }
+      let logSum = largest + S.log(total)
+      for column in 0..<columns { out[base + column] = x[base + column] - logSum }
+    }
+  }
+}

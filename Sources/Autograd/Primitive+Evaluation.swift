@@ -1,0 +1,90 @@
+extension Primitive {
+  /// Computes the op's output from its operands into `out`, which it fills completely.
+  ///
+  /// - Parameters:
+  ///   - x: the first operand, of shape `xShape`.
+  ///   - y: the second operand of a binary op, of shape `yShape`; empty for a unary op.
+  ///   - out: the output, of `shape`; must not overlap an operand, except for element-wise
+  ///     ops, which may write over `x`.
+  ///   - threads: the most threads a large matrix product may use.
+  @inlinable
+  public func evaluate(
+    _ x: UnsafeBufferPointer<Scalar>, _ xShape: Shape,
+    _ y: UnsafeBufferPointer<Scalar>, _ yShape: Shape,
+    into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape, threads: Int
+  ) {
+    switch self {
+    case .add: Kernels.zip(x, y, into: out, +)
+    case .subtract: Kernels.zip(x, y, into: out, -)
+    case .multiply: Kernels.zip(x, y, into: out, *)
+    case .divide: Kernels.zip(x, y, into: out, /)
+    case .negate: Kernels.map(x, into: out) { -$0 }
+    case .addScalar(let c): Kernels.map(x, into: out) { $0 + c }
+    case .subtractFromScalar(let c): Kernels.map(x, into: out) { c - $0 }
+    case .multiplyByScalar(let c): Kernels.map(x, into: out) { $0 * c }
+    case .divideByScalar(let c): Kernels.map(x, into: out) { $0 / c }
+    case .divideScalar(let c): Kernels.map(x, into: out) { c / $0 }
+    case .broadcast: Kernels.broadcast(x, xShape, into: out, shape)
+    case .sumToShape: Kernels.sum(x, xShape, into: out, shape)
+    case .reshape: Kernels.map(x, into: out) { $0 }
+    case .matmul(let aLayout, let bLayout):
+      evaluateMatmul(x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads)
+    case .transpose: Kernels.transpose(x, rows: xShape.rows, columns: xShape.columns, into: out)
+    case .logSoftmax: Kernels.logSoftmax(x, rows: xShape.rows, columns: xShape.columns, into: out)
+    default: evaluateElementwise(x, into: out)
+    }
+  }
+
+  /// The element-wise functions of one operand.
+  @inlinable
+  func evaluateElementwise(
+    _ x: UnsafeBufferPointer<Scalar>, into out: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    switch self {
+    case .exp: Kernels.map(x, into: out, Scalar.exp)
+    case .log: Kernels.map(x, into: out, Scalar.log)
+    case .sqrt: Kernels.map(x, into: out) { $0.squareRoot() }
+    case .sin: Kernels.map(x, into: out, Scalar.sin)
+    case .cos: Kernels.map(x, into: out, Scalar.cos)
+    case .tanh: Kernels.map(x, into: out, Scalar.tanh)
+    case .sigmoid: Kernels.map(x, into: out, Primitive.sigmoid)
+    case .softplus: Kernels.map(x, into: out, Primitive.softplus)
+    case .relu: Kernels.map(x, into: out) { Swift.max($0, 0) }
+    case .abs: Kernels.map(x, into: out) { Swift.abs($0) }
+    case .pow(let c): Kernels.map(x, into: out) { Scalar.pow($0, c) }
+    case .heaviside: Kernels.map(x, into: out) { $0 > 0 ? 1 : 0 }
+    case .sign: Kernels.map(x, into: out) { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
+    default: preconditionFailure("\(label) is not an element-wise function of one operand")
+    }
+  }
+
+  @inlinable
+  func evaluateMatmul(
+    _ a: UnsafeBufferPointer<Scalar>, _ aShape: Shape, _ aLayout: MatrixLayout,
+    _ b: UnsafeBufferPointer<Scalar>, _ bLayout: MatrixLayout,
+    into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape, threads: Int
+  ) {
+    let k = aLayout == .normal ? aShape.columns : aShape.rows
+    guard let c = out.baseAddress else { return }  // an empty product
+    guard k > 0, let a = a.baseAddress, let b = b.baseAddress else {
+      c.update(repeating: 0, count: out.count)
+      return
+    }
+    Kernels.matmul(
+      a, aLayout, b, bLayout, into: c, m: shape.rows, k: k, n: shape.columns, threads: threads)
+  }
+
+  /// The logistic function 1 / (1 + e⁻ˣ), without overflow for any input.
+  @inlinable
+  static func sigmoid(_ x: Scalar) -> Scalar {
+    if x >= 0 { return 1 / (1 + Scalar.exp(-x)) }
+    let e = Scalar.exp(x)
+    return e / (1 + e)
+  }
+
+  /// log(1 + eˣ) in the stable form max(x, 0) + log1p(e^−|x|).
+  @inlinable
+  static func softplus(_ x: Scalar) -> Scalar {
+    Swift.max(x, 0) + Scalar.log1p(Scalar.exp(-Swift.abs(x)))
+  }
+}

@@ -1,0 +1,85 @@
+/// What an op computes, as data: the instruction that both the eager op and a compiled
+/// `Program` evaluate (with the same kernel, so both give the same bits), and the label a
+/// trace shows.
+///
+/// The operand shapes come with the evaluation, so a case carries only what the shapes do
+/// not say: a scalar constant, or the layout of a matrix product's operands.
+public enum Primitive<Scalar: TensorScalar> {
+  /// Element-wise `a + b`, `a − b`, `a · b`, `a / b` of two tensors of one shape.
+  case add, subtract, multiply, divide
+  /// −x.
+  case negate
+  /// x + c.
+  case addScalar(Scalar)
+  /// c − x.
+  case subtractFromScalar(Scalar)
+  /// x · c.
+  case multiplyByScalar(Scalar)
+  /// x / c.
+  case divideByScalar(Scalar)
+  /// c / x.
+  case divideScalar(Scalar)
+  /// A one-element tensor, a row or a column repeated to the output's shape.
+  case broadcast
+  /// The sum of x down to the output's shape (the reverse of `broadcast`).
+  case sumToShape
+  /// The same elements in another shape.
+  case reshape
+  /// The matrix product op(a) · op(b), each operand read as stored or transposed.
+  case matmul(MatrixLayout, MatrixLayout)
+  /// The transpose of a matrix.
+  case transpose
+  /// Element-wise functions.
+  case exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, softplus
+  /// x raised to a constant power.
+  case pow(Scalar)
+  /// Log-softmax of every row.
+  case logSoftmax
+  /// 1 where x > 0, else 0: the slope of relu (its own gradient is zero).
+  case heaviside
+  /// The sign of x: 1, −1 or 0 (its own gradient is zero).
+  case sign
+
+  /// The op's name in traces: `add`, `mul 2.0`, `3.0 sub`, `matmul`, `tanh`, ….
+  public var label: String {
+    switch self {
+    case .add: "add"
+    case .subtract: "sub"
+    case .multiply: "mul"
+    case .divide: "div"
+    case .negate: "neg"
+    case .addScalar(let c): "add \(c)"
+    case .subtractFromScalar(let c): "\(c) sub"
+    case .multiplyByScalar(let c): "mul \(c)"
+    case .divideByScalar(let c): "div \(c)"
+    case .divideScalar(let c): "\(c) div"
+    case .broadcast: "broadcast"
+    case .sumToShape: "sum"
+    case .reshape: "reshape"
+    case .matmul: "matmul"
+    case .transpose: "transpose"
+    case .exp: "exp"
+    case .log: "log"
+    case .sqrt: "sqrt"
+    case .sin: "sin"
+    case .cos: "cos"
+    case .tanh: "tanh"
+    case .sigmoid: "sigmoid"
+    case .relu: "relu"
+    case .abs: "abs"
+    case .softplus: "softplus"
+    case .pow(let c): "pow \(c)"
+    case .logSoftmax: "logSoftmax"
+    case .heaviside: "heaviside"
+    case .sign: "sign"
+    }
+  }
+}
+
+/// How a matrix product reads one operand: as stored, or transposed.
+public enum MatrixLayout: Sendable {
+  /// As stored, row-major.
+  case normal
+  /// The transpose of what is stored.
+  case transposed
+}

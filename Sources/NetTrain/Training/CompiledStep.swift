@@ -1,0 +1,87 @@
+import Autograd
+
+/// One training step for batches of a fixed size — forward pass, loss and the engine's
+/// backward sweep — recorded once and compiled into a `Program`, so that every later step
+/// replays it on preallocated memory: no graph, no allocation.
+///
+/// The gradients are the engine's: the sweep runs with `createGraph: true`, so each op's
+/// pullback records the ops it is made of, and those are what the program replays. The
+/// batch (features and loss targets) is an input of the program, written row by row before
+/// each run; the parameters are inputs bound to a `ParameterStore`.
+@usableFromInline
+final class CompiledStep<Scalar: TensorScalar> {
+  @usableFromInline let program: Program<Scalar>
+  /// Rows per batch.
+  @usableFromInline let batchSize: Int
+
+  /// Inputs of the program, in order.
+  @usableFromInline static var featuresInput: Int { 0 }
+  @usableFromInline static var targetsInput: Int { 1 }
+  /// Outputs of the program: the loss, the logits, then one gradient per parameter.
+  @usableFromInline static var lossOutput: Int { 0 }
+  @usableFromInline static var logitsOutput: Int { 1 }
+
+  /// Records a step of `model` on a batch of `batchSize` rows and compiles it, reading the
+  /// parameters from `store`.
+  @usableFromInline
+  init(model: Model<Scalar>, batchSize: Int, store: ParameterStore<Scalar>, threads: Int) {
+    let features = Tensor<Scalar>.zeros(.matrix(batchSize, model.inputs))
+    let targets = Tensor<Scalar>.zeros(.matrix(batchSize, model.task.outputs))
+    // Tracked, so that everything computed from the batch is a recorded op, never a constant.
+    features.requiresGrad = true
+    targets.requiresGrad = true
+    let parameters = model.parameters
+    let (logits, loss) = withGrad {
+      let logits = model.network(features)
+      return (logits, model.loss(logits, targets))
+    }
+    let adjoints = loss.adjoints(createGraph: true)
+    let gradients = parameters.map { adjoints[$0] ?? Tensor.zeros($0.shape) }
+    program = Program(
+      inputs: [features, targets] + parameters, outputs: [loss, logits] + gradients,
+      threads: threads)
+    for index in parameters.indices {
+      guard let memory = store.buffer(index).baseAddress else { continue }
+      program.bind(input: 2 + index, to: memory)
+    }
+    self.batchSize = batchSize
+  }
+
+  /// Writes the batch made of `rows` of `data` into the program's inputs.
+  @inlinable
+  func load(rows: ArraySlice<Int>, from data: PreparedData<Scalar>) {
+    precondition(rows.count == batchSize, "\(rows.count) rows for a step of \(batchSize)")
+    CompiledStep.gather(rows, from: data.features, into: program.input(CompiledStep.featuresInput))
+    CompiledStep.gather(rows, from: data.targets, into: program.input(CompiledStep.targetsInput))
+  }
+
+  @inlinable
+  static func gather(
+    _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
+    into batch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    let width = source.shape.columns
+    source.scalars.withUnsafeBufferPointer { source in
+      guard let from = source.baseAddress, let to = batch.baseAddress else { return }
+      for (position, row) in rows.enumerated() {
+        (to + position * width).update(from: from + row * width, count: width)
+      }
+    }
+  }
+
+  /// Runs the step: loss, logits and gradients for the loaded batch.
+  @inlinable
+  func run() { program.run() }
+
+  /// The batch's mean loss after `run()`.
+  @inlinable
+  var loss: Scalar { program.output(CompiledStep.lossOutput)[0] }
+
+  /// The batch's logits after `run()`, `[batchSize, outputs]` row-major.
+  @inlinable
+  var logits: UnsafeBufferPointer<Scalar> { program.output(CompiledStep.logitsOutput) }
+
+  /// The gradient of parameter `index` after `run()`.
+  @inlinable
+  func gradient(_ index: Int) -> UnsafeBufferPointer<Scalar> { program.output(2 + index) }
+}

@@ -1,0 +1,27 @@
+import Autograd
+
+/// The compiled steps of one `fit`: the parameters in one block, and a compiled step for
+/// each batch size met (the full batches, and the last, shorter one of an epoch).
+@usableFromInline
+final class CompiledTraining<Scalar: TensorScalar> {
+  @usableFromInline let model: Model<Scalar>
+  @usableFromInline let store: ParameterStore<Scalar>
+  @usableFromInline let threads: Int
+  @usableFromInline var steps: [CompiledStep<Scalar>] = []
+
+  @usableFromInline
+  init(model: Model<Scalar>, threads: Int) {
+    self.model = model
+    self.store = ParameterStore(model.parameters)
+    self.threads = threads
+  }
+
+  /// The step for batches of `size` rows, compiled the first time it is asked for.
+  @inlinable
+  func step(forBatchOf size: Int) -> CompiledStep<Scalar> {
+    if let step = steps.first(where: { $0.batchSize == size }) { return step }
+    let step = CompiledStep(model: model, batchSize: size, store: store, threads: threads)
+    steps.append(step)
+    return step
+  }
+}
