@@ -9,8 +9,9 @@
 /// network cost microseconds.
 ///
 /// Every leaf the outputs depend on is either one of `inputs`, whose values the caller
-/// writes (`input(_:)`) or binds (`bind(input:to:)`) before each run, or a constant, whose
-/// values are copied in at compile time. So any value that changes between runs must be an
+/// writes (`input(_:)`) or binds (`bind(input:to:)`) before each run (they start with the
+/// values they had when compiled), or a constant, whose values are copied in at compile
+/// time. So any value that changes between runs must be an
 /// input: a tensor computed from an input by anything but a recorded op would be frozen.
 /// Two rewrites keep the bits: a transpose feeding a matrix product becomes the product's
 /// reading of its operand, and instructions no output needs are dropped.

@@ -5,7 +5,7 @@
 struct ProgramBuilder<Scalar: TensorScalar> {
   private(set) var instructions: [ProgramInstruction<Scalar>] = []
   private(set) var slotCounts: [Int] = []
-  /// Constant leaves: their slot and values.
+  /// Constant leaves and the inputs' starting values: slot and values.
   private(set) var constants: [(slot: Int, values: [Scalar])] = []
   private(set) var inputSlots: [Int] = []
   private(set) var outputSlots: [Int] = []
@@ -17,7 +17,9 @@ struct ProgramBuilder<Scalar: TensorScalar> {
     for input in inputs {
       precondition(input.isLeaf, "a program input must be a leaf, not the output of an op")
       precondition(slotOfNode[ObjectIdentifier(input)] == nil, "an input listed twice")
-      inputSlots.append(newSlot(for: input))
+      let slot = newSlot(for: input)
+      inputSlots.append(slot)
+      constants.append((slot, input.scalars))  // the starting values, until the caller's
     }
     for node in ProgramGraph(outputs: outputs).nodes where slotOfNode[ObjectIdentifier(node)] == nil {
       add(node)
@@ -87,8 +89,8 @@ struct ProgramBuilder<Scalar: TensorScalar> {
       if instruction.isBinary { needed.insert(instruction.y) }
     }
     instructions = kept.reversed()
-    constants.removeAll { !needed.contains($0.slot) }
     liveSlots = needed.union(inputSlots)
+    constants.removeAll { !liveSlots.contains($0.slot) }
   }
 
   /// Where each slot starts in one block of memory, every live slot at a multiple of 8

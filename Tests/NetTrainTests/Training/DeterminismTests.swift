@@ -37,4 +37,32 @@ import Testing
     #expect(first.weights != other.weights)
     #expect(first.history.map(\.trainingLoss) != other.history.map(\.trainingLoss))
   }
+
+  /// Large enough products (128 × 64 × 256) that a second thread takes part: the weights and
+  /// the history are the same bits for every thread count.
+  @Test func resultsDoNotDependOnTheThreadCount() {
+    var random = SeededGenerator(seed: 5)
+    let (rows, columns) = (128, 64)
+    let features = Tensor<Double>(
+      (0..<rows * columns).map { _ in random.nextNormal() }, shape: .matrix(rows, columns))
+    let classes = (0..<rows).map { _ in random.nextIndex(below: 3) }
+    let data = LabeledData(features: features, targets: .classes(classes))
+    func train(threads: Int) -> (weights: [[Double]], losses: [Double]) {
+      let model = Model<Double>(
+        .mlp(hidden: [256], activation: .tanh), inputs: columns, task: .multiclass(classes: 3),
+        seed: 6)
+      let trainer = Trainer(
+        options: TrainingOptions(epochs: 2, batchSize: rows, threads: threads),
+        optimizer: SGD<Double>(learningRate: 0.1))
+      let result = trainer.fit(model, on: data)
+      return (Fixtures.values(of: model), result.history.map(\.trainingLoss))
+    }
+    let one = train(threads: 1)
+    for threads in [2, 3] {
+      let other = train(threads: threads)
+      #expect(other.weights.map { $0.map(\.bitPattern) } == one.weights.map { $0.map(\.bitPattern) })
+      #expect(other.losses == one.losses)
+    }
+    #expect(one.losses.count == 2 && one.losses[1] < one.losses[0])
+  }
 }

@@ -6,7 +6,11 @@ import Testing
 /// unchanged (and to keep a model fixed while the loop runs).
 struct CountingOptimizer: Optimizer {
   var steps = 0
-  mutating func step(_ parameters: [Tensor<Double>]) { steps += 1 }
+  mutating func beginStep() { steps += 1 }
+  mutating func update(
+    _ parameter: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    index: Int, of count: Int
+  ) {}
 }
 
 @Suite struct TrainerTests {
@@ -36,20 +40,26 @@ struct CountingOptimizer: Optimizer {
   @Test func everyStepGoesThroughTheOptimizerProtocol() {
     final class Steps {
       var count = 0
-      var allHadGradients = true
+      var updates: [Int] = []
     }
     struct Recording: Optimizer {
       let steps: Steps
-      mutating func step(_ parameters: [Tensor<Double>]) {
-        steps.count += 1
-        steps.allHadGradients = steps.allHadGradients && parameters.allSatisfy { $0.grad != nil }
+      mutating func beginStep() { steps.count += 1 }
+      mutating func update(
+        _ parameter: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+        index: Int, of count: Int
+      ) {
+        #expect(parameter.count == gradient.count && count == 4)
+        steps.updates.append(index)
       }
     }
     let steps = Steps()
     let trainer = Trainer(
       options: TrainingOptions(epochs: 3, batchSize: 4), optimizer: Recording(steps: steps))
     _ = trainer.fit(regressionModel(), on: Fixtures.houses(rows: 10, noise: 1, seed: 1))
-    #expect(steps.count == 9 && steps.allHadGradients)
+    // 3 epochs of 3 batches; every step updates the 4 parameters (2 layers), in order.
+    #expect(steps.count == 9)
+    #expect(steps.updates == Array(repeating: [0, 1, 2, 3], count: 9).flatMap { $0 })
   }
 
   @Test func validationIsScoredAfterEveryEpoch() throws {

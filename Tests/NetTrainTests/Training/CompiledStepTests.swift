@@ -1,0 +1,83 @@
+import Autograd
+import Testing
+
+@testable import NetTrain
+
+/// The trainer replays a compiled step; it must give, to the bit, what running the ops one by
+/// one and the engine's `backward()` give: the same loss, logits and gradients each step, and
+/// so the same weights after training.
+@Suite struct CompiledStepTests {
+  static var models: [(ModelKind, TaskKind, LabeledData<Double>)] { [
+    (.linear, .regression, Fixtures.houses(rows: 23, noise: 1, seed: 1)),
+    (.logistic, .binary, Fixtures.blobs(perClass: 12, seed: 2).binaryFirstClass()),
+    (.mlp(hidden: [5, 4], activation: .tanh), .multiclass(classes: 3), Fixtures.blobs(perClass: 8, seed: 3)),
+    (.mlp(hidden: [6], activation: .relu), .regression, Fixtures.houses(rows: 19, noise: 1, seed: 4)),
+  ] }
+
+  @Test(arguments: 0..<4)
+  func aStepGivesTheEagerLossLogitsAndGradients(_ index: Int) {
+    let (kind, task, data) = Self.models[index]
+    let model = Model<Double>(
+      kind, inputs: data.features.shape.columns, task: task,
+      featureScaling: Standardizer(fittedTo: data.features), seed: 7)
+    let prepared = model.prepared(data)
+    let store = ParameterStore(model.parameters)
+    for rows in [[3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8]] {  // the last: another batch size
+      let step = CompiledStep(model: model, batchSize: rows.count, store: store, threads: 1)
+      step.load(rows: rows[...], from: prepared)
+      step.run()
+      for parameter in model.parameters { parameter.zeroGrad() }
+      let logits = withGrad { model.network(prepared.features.rows(at: rows)) }
+      let loss = withGrad { model.loss(logits, prepared.targets.rows(at: rows)) }
+      loss.backward()
+      #expect(step.loss == loss.item)
+      #expect(Array(step.logits) == logits.scalars)
+      for (position, parameter) in model.parameters.enumerated() {
+        #expect(Array(step.gradient(position)) == parameter.grad?.scalars)
+      }
+    }
+  }
+
+  @Test(arguments: 0..<4)
+  func trainingGivesTheWeightsOfTheEagerLoop(_ index: Int) {
+    let (kind, task, data) = Self.models[index]
+    func freshModel() -> Model<Double> {
+      var targetScaling: Standardizer<Double>?
+      if case .values(let values) = data.targets { targetScaling = Standardizer(fittedTo: values) }
+      return Model<Double>(
+        kind, inputs: data.features.shape.columns, task: task,
+        featureScaling: Standardizer(fittedTo: data.features), targetScaling: targetScaling,
+        seed: 8)
+    }
+    let options = TrainingOptions(epochs: 3, batchSize: 4, shuffle: false)
+    let optimizer = SGD<Double>(learningRate: 0.05, momentum: 0.9)
+    let compiled = freshModel()
+    _ = Trainer(options: options, optimizer: optimizer).fit(compiled, on: data)
+    // The loop written out with eager ops, the engine's backward() and the optimizer's step.
+    let eager = freshModel()
+    let prepared = eager.prepared(data)
+    var rule = optimizer
+    for _ in 0..<options.epochs {
+      for start in stride(from: 0, to: data.count, by: options.batchSize) {
+        let rows = Array(start..<min(start + options.batchSize, data.count))
+        let loss = withGrad {
+          eager.loss(
+            eager.network(prepared.features.rows(at: rows)), prepared.targets.rows(at: rows))
+        }
+        for parameter in eager.parameters { parameter.zeroGrad() }
+        loss.backward()
+        rule.step(eager.parameters)
+      }
+    }
+    #expect(Fixtures.values(of: compiled) == Fixtures.values(of: eager))
+    #expect(Fixtures.values(of: compiled) != Fixtures.values(of: freshModel()))
+  }
+}
+
+extension LabeledData<Double> {
+  /// Class 0 against the rest, as 0/1 values.
+  fileprivate func binaryFirstClass() -> LabeledData<Double> {
+    guard case .classes(let classes) = targets else { return self }
+    return LabeledData(features: features, targets: .classes(classes.map { $0 == 0 ? 1 : 0 }))
+  }
+}
