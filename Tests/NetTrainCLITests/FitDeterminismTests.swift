@@ -51,6 +51,23 @@ import Testing
     #expect(try workspace.data("first/config.json") == workspace.data("second/config.json"))
   }
 
+  @Test func theThreadCountDoesNotChangeTheFiles() throws {
+    let workspace = try networkWorkspace()
+    for threads in [1, 2] {
+      try workspace.run(["fit", "net.json", "--threads", "\(threads)", "--out", "t\(threads)", "--quiet"])
+        .expectSuccess()
+    }
+    #expect(try workspace.lossTable("t1/loss.csv").withoutSeconds
+      == workspace.lossTable("t2/loss.csv").withoutSeconds)
+    #expect(try workspace.data("t1/model.json") == workspace.data("t2/model.json"))
+  }
+
+  @Test func aThreadCountBelowOneIsAUsageError() throws {
+    let workspace = try networkWorkspace()
+    try workspace.run(["fit", "net.json", "--threads", "0"])
+      .expectUsageError(containing: "--threads")
+  }
+
   @Test func theConfigSeedIsTheDefaultSeed() throws {
     let workspace = try networkWorkspace()
     try workspace.run(["fit", "net.json", "--out", "implicit", "--quiet"]).expectSuccess()

@@ -32,11 +32,13 @@ public enum FitRun {
   /// standardisation fitted on the training rows), trains it with SGD and returns it.
   ///
   /// - Parameters:
+  ///   - threads: the most threads training may use; results do not depend on it.
   ///   - onEpoch: gets every epoch's report as it finishes (for progress output).
   ///   - isInterrupted: checked before every step; true stops training (Ctrl-C).
   @inlinable  // so that the caller's concrete Scalar specialises the whole training loop
   public static func train<Scalar: TensorScalar>(
-    _ data: RunData, as _: Scalar.Type, onEpoch: (EpochReport) -> Void = { _ in },
+    _ data: RunData, as _: Scalar.Type, threads: Int = Kernels.availableThreads,
+    onEpoch: (EpochReport) -> Void = { _ in },
     isInterrupted: () -> Bool = { false }
   ) -> FitResult<Scalar> {
     let config = data.config
@@ -45,7 +47,7 @@ public enum FitRun {
     let seeds = RunSeeds(seed: config.training.seed)
     let options = TrainingOptions(
       epochs: config.training.epochs, batchSize: config.training.batchSize,
-      shuffle: config.training.shuffle, seed: seeds.shuffling)
+      shuffle: config.training.shuffle, seed: seeds.shuffling, threads: threads)
     let trainer = Trainer(options: options, optimizer: optimizer(config.optimizer, Scalar.self))
     let clock = ContinuousClock()
     let start = clock.now

@@ -6,7 +6,7 @@ struct FitCommand: Command {
   let name = "fit"
   let summary = "Train the model a JSON config describes; write loss.csv, model.json, config.json."
   let usage =
-    "nettrain fit CONFIG [--epochs N] [--seed N] [--out DIR] [--quiet] "
+    "nettrain fit CONFIG [--epochs N] [--seed N] [--out DIR] [--threads N] [--quiet] "
     + "[--expect CURVE.csv [--tolerance REL]]"
 
   let positionals = [Positional("CONFIG", help: "The JSON config of the run.")]
@@ -15,6 +15,9 @@ struct FitCommand: Command {
     .value("--epochs", placeholder: "N", help: "Train for N epochs instead of training.epochs."),
     .value("--seed", placeholder: "N", help: "Use seed N instead of training.seed."),
     .value("--out", placeholder: "DIR", help: "Write the run folder to DIR (default runs/NAME)."),
+    .value(
+      "--threads", placeholder: "N",
+      help: "Use at most N threads (default: every core); results are the same for any N."),
     .flag("--quiet", help: "Print nothing but errors."),
     .value(
       "--expect", placeholder: "CURVE.csv",
@@ -79,7 +82,8 @@ struct FitCommand: Command {
                                quiet: request.quiet)
     let interruption = Interruption()
     let result = FitRun.train(
-      data, as: Scalar.self, onEpoch: progress.report, isInterrupted: interruption.check)
+      data, as: Scalar.self, threads: request.threads, onEpoch: progress.report,
+      isInterrupted: interruption.check)
     interruption.stopListening()
     let folder = RunFolder(request.outputFolder(name: data.config.name))
     try folder.write(result, of: data, loadSeconds: loadSeconds)

@@ -9,6 +9,8 @@ struct FitRequest {
   let explicitOutput: URL?
   let expected: (curve: LossCurve, path: String)?
   let tolerance: Double
+  /// The most threads training may use.
+  let threads: Int
 
   static var workingFolder: URL { .workingFolder }
 
@@ -30,6 +32,11 @@ struct FitRequest {
       config.training.seed = UInt64(seed)
     }
     self.config = config
+    threads = try arguments.integer("--threads") ?? Kernels.availableThreads
+    guard threads >= 1 && threads <= 1024 else {
+      throw UsageError.invalidValue(
+        option: "--threads", value: String(threads), expected: "a whole number from 1 to 1024")
+    }
     quiet = arguments.flag("--quiet")
     explicitOutput = arguments.value("--out").map { URL(fileURLWithPath: $0, isDirectory: true) }
     tolerance = try arguments.number("--tolerance") ?? 1e-9
