@@ -81,3 +81,17 @@ extension LabeledData<Double> {
     return LabeledData(features: features, targets: .classes(classes.map { $0 == 0 ? 1 : 0 }))
   }
 }
+
+@Suite struct CompiledStepListingTests {
+  /// A logistic regression step: the product, the bias, the loss and its gradients, with
+  /// every transpose folded into a product and nothing the outputs do not need.
+  @Test func aLogisticStepIsAShortProgram() {
+    let model = Model<Double>(.logistic, inputs: 3, task: .binary, seed: 1)
+    let step = CompiledStep(
+      model: model, batchSize: 4, store: ParameterStore(model.parameters), threads: 1)
+    let listing = step.program.description
+    #expect(!listing.contains("transpose"))
+    #expect(listing.contains("matmul(in0ᵀ"))  // dW = Xᵀ·G
+    #expect(step.program.instructionCount <= 16, "\(listing)")
+  }
+}
