@@ -22,6 +22,37 @@ extension Kernels {
     elementwise(x, into: y, VectorMath64.exp, VectorMath32.exp, S.exp)
   }
 
+  /// The logistic sigmoid 1/(1 + e^−x) of every element, as 1/(1 + e^−|x|) or
+  /// e^−|x|/(1 + e^−|x|) by the sign of x: no overflow and no NaN for any non-NaN x.
+  @inlinable
+  public static func sigmoid<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
+  ) {
+    elementwise(x, into: y, VectorMath64.sigmoid, VectorMath32.sigmoid) { value in
+      let e = S.exp(-Swift.abs(value))
+      return (value >= 0 ? 1 : e) / (1 + e)
+    }
+  }
+
+  /// softplus x = log(1 + e^x) of every element, as max(x, 0) + log1p(e^−|x|): stable for
+  /// any x (softplus x = x once e^−x is below half an ulp of x; ±inf give +inf and 0).
+  @inlinable
+  public static func softplus<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
+  ) {
+    elementwise(x, into: y, VectorMath64.softplus, VectorMath32.softplus) { value in
+      Swift.max(value, 0) + S.log1p(S.exp(-Swift.abs(value)))
+    }
+  }
+
+  /// Natural logarithm of every element: −inf at ±0, NaN below 0, +inf at +inf.
+  @inlinable
+  public static func log<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
+  ) {
+    elementwise(x, into: y, VectorMath64.log, VectorMath32.log, S.log)
+  }
+
   /// Applies the vector function for `S` (`Double`, `Float`) or else `scalar`, element by
   /// element. The type tests fold away once `S` is known.
   @inlinable @inline(__always)

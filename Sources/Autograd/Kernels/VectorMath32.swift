@@ -92,4 +92,71 @@ internal enum VectorMath32 {
     let t = large.replacing(with: small, where: a .< 0.55)
     return float(bits(t) | sign).replacing(with: x, where: x .!= x)
   }
+
+  /// |x|, by clearing the sign bit.
+  @inlinable @inline(__always)
+  static func abs(_ x: V) -> V { float(bits(x) & ~Bits(repeating: Int32.min)) }
+
+  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x| never
+  /// overflows; one rounding in the division, as in the scalar stable form.
+  @inlinable @inline(__always)
+  static func sigmoid(_ x: V) -> V {
+    let e = exp(-abs(x))
+    return splat(1).replacing(with: e, where: x .< 0) / (e + 1)
+  }
+
+  /// softplus x = max(x, 0) + log1p(e^−|x|).
+  @inlinable @inline(__always)
+  static func softplus(_ x: V) -> V {
+    let e = exp(-abs(x))
+    return x.replacing(with: 0, where: x .< 0) + log1pUnit(e)
+  }
+
+  /// log(1 + e) for e in [0, 1] (NaN kept): u = 1 + e rounded, then log u corrected by
+  /// (e − (u − 1))/u, the rounding error of u over u. log1p e = e exactly for tiny e.
+  @inlinable @inline(__always)
+  static func log1pUnit(_ e: V) -> V {
+    let u = e + 1
+    let correction = (e - (u - 1)) / u
+    let high = u .> 0x1.6a09e6p0
+    let m = u.replacing(with: u * 0.5, where: high)
+    let k = splat(0).replacing(with: 1, where: high)
+    return logReduced(m - 1, k, correction)
+  }
+
+  /// Natural logarithm: x = 2^k · m with m in [√½, √2), log x = k·ln2 + log(1 + (m − 1)).
+  /// −inf at ±0, NaN below 0 and for NaN, +inf at +inf; subnormals are scaled up first.
+  @inlinable @inline(__always)
+  static func log(_ x: V) -> V {
+    let subnormal = x .< 0x1p-126
+    let scaled = x.replacing(with: x * 0x1p23, where: subnormal)
+    let b = bits(scaled)
+    var k = (b &>> 23) &- 127
+    var m = float((b & Bits(repeating: 0x007f_ffff)) | bits(splat(1)))
+    let high = m .> 0x1.6a09e6p0
+    m = m.replacing(with: m * 0.5, where: high)
+    k = k &+ Bits(repeating: 0).replacing(with: 1, where: high)
+    k = k &- Bits(repeating: 0).replacing(with: 23, where: subnormal)
+    let kFloat = float(k &+ bits(splat(shifter))) - splat(shifter)  // exact: |k| < 2^11
+    let y = logReduced(m - 1, kFloat, splat(0))
+    return y.replacing(with: -.infinity, where: x .== 0)
+      .replacing(with: .nan, where: x .< 0)
+      .replacing(with: x, where: (x .== .infinity) .| (x .!= x))
+  }
+
+  /// k·ln2 + log(1 + f) + c for f in [√½ − 1, √2 − 1] and a small correction c, in the
+  /// order of fdlibm's `log`: s = f/(2 + f), log(1 + f) = 2·atanh s = f − f²/2 + s·(f²/2 + R).
+  @inlinable @inline(__always)
+  static func logReduced(_ f: V, _ k: V, _ c: V) -> V {
+    let s = f / (f + 2)
+    let z = s * s
+    var r = splat(0x1.ddced8p-3)  // log(1 + f) = f − f²/2 + s·(f²/2 + z·r(z))
+    r = step(r, z, 0x1.245c44p-2)
+    r = step(r, z, 0x1.9999ecp-2)
+    r = step(r, z, 0x1.555556p-1)
+    let halfSquare = splat(0.5) * f * f
+    let tail = s * halfSquare.addingProduct(z, r)
+    let low = c.addingProduct(k, splat(ln2Low))
+    return k * splat(ln2High) - ((halfSquare - (tail + low)) - f)
+  }
 }
