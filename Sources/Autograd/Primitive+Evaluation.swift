@@ -41,14 +41,14 @@ extension Primitive {
     _ x: UnsafeBufferPointer<Scalar>, into out: UnsafeMutableBufferPointer<Scalar>
   ) {
     switch self {
-    case .exp: Kernels.map(x, into: out, Scalar.exp)
-    case .log: Kernels.map(x, into: out, Scalar.log)
+    case .exp: Kernels.exp(x, into: out)
+    case .log: Kernels.log(x, into: out)
     case .sqrt: Kernels.map(x, into: out) { $0.squareRoot() }
     case .sin: Kernels.map(x, into: out, Scalar.sin)
     case .cos: Kernels.map(x, into: out, Scalar.cos)
-    case .tanh: Kernels.map(x, into: out, Scalar.tanh)
-    case .sigmoid: Kernels.map(x, into: out, Primitive.sigmoid)
-    case .softplus: Kernels.map(x, into: out, Primitive.softplus)
+    case .tanh: Kernels.tanh(x, into: out)
+    case .sigmoid: Kernels.sigmoid(x, into: out)
+    case .softplus: Kernels.softplus(x, into: out)
     case .relu: Kernels.map(x, into: out) { Swift.max($0, 0) }
     case .abs: Kernels.map(x, into: out) { Swift.abs($0) }
     case .pow(let c): Kernels.map(x, into: out) { Scalar.pow($0, c) }
@@ -72,19 +72,5 @@ extension Primitive {
     }
     Kernels.matmul(
       a, aLayout, b, bLayout, into: c, m: shape.rows, k: k, n: shape.columns, threads: threads)
-  }
-
-  /// The logistic function 1 / (1 + e⁻ˣ), without overflow for any input.
-  @inlinable
-  static func sigmoid(_ x: Scalar) -> Scalar {
-    if x >= 0 { return 1 / (1 + Scalar.exp(-x)) }
-    let e = Scalar.exp(x)
-    return e / (1 + e)
-  }
-
-  /// log(1 + eˣ) in the stable form max(x, 0) + log1p(e^−|x|).
-  @inlinable
-  static func softplus(_ x: Scalar) -> Scalar {
-    Swift.max(x, 0) + Scalar.log1p(Scalar.exp(-Swift.abs(x)))
   }
 }
