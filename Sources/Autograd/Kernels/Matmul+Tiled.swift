@@ -39,11 +39,25 @@ extension Matmul {
   static func packPanel(
     _ block: StridedMatrix<S>, depth: Int, columns: Int, into pack: UnsafeMutablePointer<S>
   ) {
-    for j in 0..<columns {
-      for p in 0..<depth { pack[p * tileColumns + j] = block[p, j] }
+    if block.columnStride == 1 {  // the ragged right edge of a row-major `b`: copy rows
+      for p in 0..<depth {
+        let source = block.base + p * block.rowStride
+        for v in stride(from: 0, to: tileColumns, by: lanes) {
+          let count = max(0, min(lanes, columns - v))
+          store(load(source + v, count: count), pack + p * tileColumns + v, count: lanes)
+        }
+      }
+      return
     }
-    for j in columns..<tileColumns {
-      for p in 0..<depth { pack[p * tileColumns + j] = 0 }
+    if columns < tileColumns { pack.update(repeating: 0, count: depth * tileColumns) }
+    for j in 0..<columns {  // a transposed `b`: each column is a run of `rowStride` steps
+      var source = block.base + j * block.columnStride
+      var target = pack + j
+      for _ in 0..<depth {
+        target.pointee = source.pointee
+        source += block.rowStride
+        target += tileColumns
+      }
     }
   }
 }

@@ -27,7 +27,10 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
       return
     }
     let parts = max(1, min(threads, m * k * n / workPerThread))
-    if parts > 1 && m >= 2 * tileRows {
+    // Split rows (each part reads all of `b`), or columns when `b` must be packed anyway,
+    // so that no two parts pack the same panel.
+    let byColumns = n >= 2 * tileColumns && (b.columnStride != 1 || m < 2 * tileRows)
+    if parts > 1 && m >= 2 * tileRows && !byColumns {
       let rows = (m + parts - 1) / parts
       let step = (rows + tileRows - 1) / tileRows * tileRows
       forEachPart(count: (m + step - 1) / step) { part in
@@ -36,7 +39,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
           a.block(row: i0, column: 0), b, into: c + i0 * n, cStride: n,
           m: min(step, m - i0), k: k, n: n)
       }
-    } else if parts > 1 && n >= 2 * tileColumns {
+    } else if parts > 1 && byColumns {
       let columns = (n + parts - 1) / parts
       let step = (columns + tileColumns - 1) / tileColumns * tileColumns
       forEachPart(count: (n + step - 1) / step) { part in
