@@ -17,46 +17,57 @@ extension Matmul {
         let depth = min(blockDepth, k - p0)
         for j0 in stride(from: 0, to: n, by: tileColumns) {
           let columns = min(tileColumns, n - j0)
+          let width = columns <= lanes ? lanes : tileColumns
           let block = b.block(row: p0, column: j0)
           var panel = block.base
           var panelStride = block.rowStride
-          if block.columnStride != 1 || columns < tileColumns {
-            packPanel(block, depth: depth, columns: columns, into: pack)
-            (panel, panelStride) = (UnsafePointer(pack), tileColumns)
+          if block.columnStride != 1 || columns < width {
+            packPanel(block, depth: depth, columns: columns, width: width, into: pack)
+            (panel, panelStride) = (UnsafePointer(pack), width)
           }
-          for i0 in stride(from: 0, to: m, by: tileRows) {
-            tile(
-              a.block(row: i0, column: p0), rows: min(tileRows, m - i0), panel,
-              panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
-              cStride: cStride, columns: columns, accumulate: p0 > 0)
+          if width == lanes {
+            for i0 in stride(from: 0, to: m, by: narrowTileRows) {
+              narrowTile(
+                a.block(row: i0, column: p0), rows: min(narrowTileRows, m - i0), panel,
+                panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
+                cStride: cStride, columns: columns, accumulate: p0 > 0)
+            }
+          } else {
+            for i0 in stride(from: 0, to: m, by: tileRows) {
+              tile(
+                a.block(row: i0, column: p0), rows: min(tileRows, m - i0), panel,
+                panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
+                cStride: cStride, columns: columns, accumulate: p0 > 0)
+            }
           }
         }
       }
     }
   }
 
-  /// `block[depth × columns]` copied into `pack[depth × tileColumns]`, zeros to the right.
+  /// `block[depth × columns]` copied into `pack[depth × width]`, zeros to the right.
   static func packPanel(
-    _ block: StridedMatrix<S>, depth: Int, columns: Int, into pack: UnsafeMutablePointer<S>
+    _ block: StridedMatrix<S>, depth: Int, columns: Int, width: Int,
+    into pack: UnsafeMutablePointer<S>
   ) {
     if block.columnStride == 1 {  // the ragged right edge of a row-major `b`: copy rows
       for p in 0..<depth {
         let source = block.base + p * block.rowStride
-        for v in stride(from: 0, to: tileColumns, by: lanes) {
+        for v in stride(from: 0, to: width, by: lanes) {
           let count = max(0, min(lanes, columns - v))
-          store(load(source + v, count: count), pack + p * tileColumns + v, count: lanes)
+          store(load(source + v, count: count), pack + p * width + v, count: lanes)
         }
       }
       return
     }
-    if columns < tileColumns { pack.update(repeating: 0, count: depth * tileColumns) }
+    if columns < width { pack.update(repeating: 0, count: depth * width) }
     for j in 0..<columns {  // a transposed `b`: each column is a run of `rowStride` steps
       var source = block.base + j * block.columnStride
       var target = pack + j
       for _ in 0..<depth {
         target.pointee = source.pointee
         source += block.rowStride
-        target += tileColumns
+        target += width
       }
     }
   }

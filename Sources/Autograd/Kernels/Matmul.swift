@@ -13,8 +13,6 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
   static var lanes: Int { V.scalarCount }
   /// Multiply-adds (`m·k·n`) below which a product stays on the calling thread.
   static var workPerThread: Int { 1 << 16 }
-  /// Multiply-adds below which a product skips the register tiles (no packing, no setup).
-  static var smallWork: Int { 1 << 11 }
 
   /// `c[m×n] = a·b`, `c` dense row-major, using up to `threads` threads.
   static func run(
@@ -72,10 +70,33 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
   ) {
     if n == 1 {
       columnProduct(a, b, into: c, cStride: cStride, m: m, k: k)
-    } else if m * k * n < smallWork {
-      rowProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n)
     } else {
       tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n)
+    }
+  }
+
+  /// The register at `p` (unaligned).
+  @inline(__always)
+  static func load(_ p: UnsafePointer<S>) -> V {
+    UnsafeRawPointer(p).loadUnaligned(as: V.self)
+  }
+
+  /// The first `count` elements at `p` in a register, zeros after them.
+  @inline(__always)
+  static func load(_ p: UnsafePointer<S>, count: Int) -> V {
+    if count == lanes { return load(p) }
+    var v = V()
+    for lane in 0..<count { v[lane] = p[lane] }
+    return v
+  }
+
+  /// The first `count` elements of `v` stored at `p` (unaligned).
+  @inline(__always)
+  static func store(_ v: V, _ p: UnsafeMutablePointer<S>, count: Int) {
+    if count == lanes {
+      UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+    } else {
+      for lane in 0..<count { p[lane] = v[lane] }
     }
   }
 }
