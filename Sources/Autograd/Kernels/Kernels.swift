@@ -100,27 +100,25 @@ public enum Kernels {
 
   /// The matrix product of `a` (`m × k`) and `b` (`k × n`): `m × n`.
   ///
-  /// The i-k-j loop order streams rows of `b` into a row of `out`, eight elements at a time.
-  /// Every output element still sums its `k` products in order, one multiply and one add
-  /// each, so the result is the same to the bit as the plain triple loop.
+  /// The pointer-level `matmul(_:_:_:_:into:m:k:n:threads:)` on up to `availableThreads`
+  /// threads: every output element is the chain of fused multiply-adds over `k` in order.
   @inlinable
   public static func matmul<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
-    var out = [S](repeating: 0, count: m * n)
-    a.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        out.withUnsafeMutableBufferPointer { out in
-          guard let a = a.baseAddress, let b = b.baseAddress, let out = out.baseAddress else {
-            return  // an empty dimension: nothing to multiply
-          }
-          for i in 0..<m {
-            for p in 0..<k {
-              axpy(a[i * k + p], b + p * n, into: out + i * n, count: n)
-            }
+    precondition(
+      a.count == m * k && b.count == k * n,
+      "matmul of \(a.count) and \(b.count) elements as \(m)×\(k) and \(k)×\(n)")
+    return [S](unsafeUninitializedCapacity: m * n) { out, initialized in
+      a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+          if let a = a.baseAddress, let b = b.baseAddress, let out = out.baseAddress {
+            matmul(a, .normal, b, .normal, into: out, m: m, k: k, n: n, threads: availableThreads)
+          } else if let out = out.baseAddress {
+            out.initialize(repeating: 0, count: m * n)  // k = 0: empty sums
           }
         }
       }
+      initialized = m * n
     }
-    return out
   }
 
   /// `y += alpha · x` over `count` elements, in SIMD chunks of eight.

@@ -1,0 +1,89 @@
+import Foundation
+
+extension Kernels {
+  /// The number of threads this machine runs at once: the most `matmul` can use.
+  public static let availableThreads = ProcessInfo.processInfo.activeProcessorCount
+
+  /// `c[m×n] = op(a)·op(b)`, written over `c` (dense, row-major).
+  ///
+  /// `a` holds `[m, k]` (`.normal`) or `[k, m]` (`.transposed`, the product uses its
+  /// transpose); `b` holds `[k, n]` or `[n, k]` likewise. Every element is the chain of fused
+  /// multiply-adds over `k` in order, from zero:
+  /// `var s: S = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`, so the result is
+  /// the same to the bit for every shape, layout and thread count. At most `threads` threads
+  /// work, each on whole rows (or columns) of `c`; small products stay on the calling thread.
+  @inlinable
+  public static func matmul<S: TensorScalar>(
+    _ a: UnsafePointer<S>, _ aLayout: MatrixLayout, _ b: UnsafePointer<S>,
+    _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int,
+    threads: Int
+  ) {
+    precondition(m >= 0 && k >= 0 && n >= 0, "matmul of \(m)×\(k) and \(k)×\(n)")
+    if S.self == Float.self {
+      matmulFloat(
+        rebound(a), aLayout, rebound(b), bLayout, into: rebound(c), m: m, k: k, n: n,
+        threads: threads)
+    } else if S.self == Double.self {
+      matmulDouble(
+        rebound(a), aLayout, rebound(b), bLayout, into: rebound(c), m: m, k: k, n: n,
+        threads: threads)
+    } else {
+      matmulReference(a, aLayout, b, bLayout, into: c, m: m, k: k, n: n)
+    }
+  }
+
+  /// The product for `Float`, in `SIMD16<Float>` registers.
+  @usableFromInline
+  static func matmulFloat(
+    _ a: UnsafePointer<Float>, _ aLayout: MatrixLayout, _ b: UnsafePointer<Float>,
+    _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<Float>, m: Int, k: Int, n: Int,
+    threads: Int
+  ) {
+    Matmul<SIMD16<Float>>.run(
+      StridedMatrix(a, aLayout, rows: m, columns: k), StridedMatrix(b, bLayout, rows: k, columns: n),
+      into: c, m: m, k: k, n: n, threads: threads)
+  }
+
+  /// The product for `Double`, in `SIMD8<Double>` registers.
+  @usableFromInline
+  static func matmulDouble(
+    _ a: UnsafePointer<Double>, _ aLayout: MatrixLayout, _ b: UnsafePointer<Double>,
+    _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int,
+    threads: Int
+  ) {
+    Matmul<SIMD8<Double>>.run(
+      StridedMatrix(a, aLayout, rows: m, columns: k), StridedMatrix(b, bLayout, rows: k, columns: n),
+      into: c, m: m, k: k, n: n, threads: threads)
+  }
+
+  /// The product for any other scalar type: the defining loop, one thread.
+  @inlinable
+  static func matmulReference<S: TensorScalar>(
+    _ a: UnsafePointer<S>, _ aLayout: MatrixLayout, _ b: UnsafePointer<S>,
+    _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int
+  ) {
+    for i in 0..<m {
+      for j in 0..<n {
+        var s: S = 0
+        for p in 0..<k {
+          let x = aLayout == .normal ? a[i * k + p] : a[p * m + i]
+          let y = bLayout == .normal ? b[p * n + j] : b[j * k + p]
+          s = s.addingProduct(x, y)
+        }
+        c[i * n + j] = s
+      }
+    }
+  }
+
+  /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
+  @inlinable
+  static func rebound<S, T>(_ pointer: UnsafePointer<S>) -> UnsafePointer<T> {
+    UnsafeRawPointer(pointer).assumingMemoryBound(to: T.self)
+  }
+
+  /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
+  @inlinable
+  static func rebound<S, T>(_ pointer: UnsafeMutablePointer<S>) -> UnsafeMutablePointer<T> {
+    UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: T.self)
+  }
+}

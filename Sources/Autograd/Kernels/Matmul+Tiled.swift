@@ -1,0 +1,74 @@
+extension Matmul {
+  /// The depth (`k`) of one block: a panel of `blockDepth × tileColumns` stays in L1 while
+  /// every tile of rows passes over it. Blocks carry their partial sums through `c`.
+  static var blockDepth: Int { 256 }
+
+  /// `c = a·b` by register tiles. Loops: depth blocks, then panels of `tileColumns` columns
+  /// of `b`, then tiles of `tileRows` rows of `a`. A panel is read in place when it is a
+  /// full-width slice of a row-major `b`, and otherwise copied (transposed, zero-padded).
+  static func tiledProduct(
+    _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
+    cStride: Int, m: Int, k: Int, n: Int
+  ) {
+    let depth = min(k, blockDepth)
+    withUnsafeTemporaryAllocation(of: S.self, capacity: depth * tileColumns) { buffer in
+      guard let pack = buffer.baseAddress else { return }  // k = 0 never gets here
+      for p0 in stride(from: 0, to: k, by: blockDepth) {
+        let depth = min(blockDepth, k - p0)
+        for j0 in stride(from: 0, to: n, by: tileColumns) {
+          let columns = min(tileColumns, n - j0)
+          let width = columns <= lanes ? lanes : tileColumns
+          let block = b.block(row: p0, column: j0)
+          var panel = block.base
+          var panelStride = block.rowStride
+          if block.columnStride != 1 || columns < width {
+            packPanel(block, depth: depth, columns: columns, width: width, into: pack)
+            (panel, panelStride) = (UnsafePointer(pack), width)
+          }
+          if width == lanes {
+            for i0 in stride(from: 0, to: m, by: narrowTileRows) {
+              narrowTile(
+                a.block(row: i0, column: p0), rows: min(narrowTileRows, m - i0), panel,
+                panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
+                cStride: cStride, columns: columns, accumulate: p0 > 0)
+            }
+          } else {
+            for i0 in stride(from: 0, to: m, by: tileRows) {
+              tile(
+                a.block(row: i0, column: p0), rows: min(tileRows, m - i0), panel,
+                panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
+                cStride: cStride, columns: columns, accumulate: p0 > 0)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `block[depth × columns]` copied into `pack[depth × width]`, zeros to the right.
+  static func packPanel(
+    _ block: StridedMatrix<S>, depth: Int, columns: Int, width: Int,
+    into pack: UnsafeMutablePointer<S>
+  ) {
+    if block.columnStride == 1 {  // the ragged right edge of a row-major `b`: copy rows
+      for p in 0..<depth {
+        let source = block.base + p * block.rowStride
+        for v in stride(from: 0, to: width, by: lanes) {
+          let count = max(0, min(lanes, columns - v))
+          store(load(source + v, count: count), pack + p * width + v, count: lanes)
+        }
+      }
+      return
+    }
+    if columns < width { pack.update(repeating: 0, count: depth * width) }
+    for j in 0..<columns {  // a transposed `b`: each column is a run of `rowStride` steps
+      var source = block.base + j * block.columnStride
+      var target = pack + j
+      for _ in 0..<depth {
+        target.pointee = source.pointee
+        source += block.rowStride
+        target += width
+      }
+    }
+  }
+}

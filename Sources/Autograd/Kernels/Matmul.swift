@@ -1,0 +1,102 @@
+import Dispatch
+
+/// The matrix product behind `Kernels.matmul` for one scalar type, computed in registers of
+/// type `V` (`SIMD16<Float>`, `SIMD8<Double>`: one AVX-512 register).
+///
+/// Every path computes each element of `c` as the chain of fused multiply-adds over `k` in
+/// order, starting from zero; paths differ only in which elements they compute together.
+/// So the result never depends on the path, the blocking or the number of threads.
+enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
+  typealias S = V.Scalar
+
+  /// Elements per register.
+  static var lanes: Int { V.scalarCount }
+  /// Multiply-adds (`m·k·n`) below which a product stays on the calling thread.
+  static var workPerThread: Int { 1 << 16 }
+
+  /// `c[m×n] = a·b`, `c` dense row-major, using up to `threads` threads.
+  static func run(
+    _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
+    m: Int, k: Int, n: Int, threads: Int
+  ) {
+    if m == 0 || n == 0 { return }
+    if k == 0 {
+      c.update(repeating: 0, count: m * n)
+      return
+    }
+    let parts = max(1, min(threads, m * k * n / workPerThread))
+    // Split rows (each part reads all of `b`), or columns when `b` must be packed anyway,
+    // so that no two parts pack the same panel.
+    let byColumns = n >= 2 * tileColumns && (b.columnStride != 1 || m < 2 * tileRows)
+    if parts > 1 && m >= 2 * tileRows && !byColumns {
+      let rows = (m + parts - 1) / parts
+      let step = (rows + tileRows - 1) / tileRows * tileRows
+      forEachPart(count: (m + step - 1) / step) { part in
+        let i0 = part * step
+        product(
+          a.block(row: i0, column: 0), b, into: c + i0 * n, cStride: n,
+          m: min(step, m - i0), k: k, n: n)
+      }
+    } else if parts > 1 && byColumns {
+      let columns = (n + parts - 1) / parts
+      let step = (columns + tileColumns - 1) / tileColumns * tileColumns
+      forEachPart(count: (n + step - 1) / step) { part in
+        let j0 = part * step
+        product(
+          a, b.block(row: 0, column: j0), into: c + j0, cStride: n,
+          m: m, k: k, n: min(step, n - j0))
+      }
+    } else {
+      product(a, b, into: c, cStride: n, m: m, k: k, n: n)
+    }
+  }
+
+  /// `body(0..<count)`, the parts on Dispatch's worker threads.
+  ///
+  /// Not `@Sendable`, as the parts share the operands' pointers: the parts only read `a` and
+  /// `b` and write disjoint blocks of `c`.
+  static func forEachPart(count: Int, _ body: (Int) -> Void) {
+    if count == 1 { return body(0) }
+    withoutActuallyEscaping(body) { body in
+      nonisolated(unsafe) let body = body
+      DispatchQueue.concurrentPerform(iterations: count) { body($0) }
+    }
+  }
+
+  /// `c = a·b` on this thread, by the path that suits the shape.
+  static func product(
+    _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
+    cStride: Int, m: Int, k: Int, n: Int
+  ) {
+    if n == 1 {
+      columnProduct(a, b, into: c, cStride: cStride, m: m, k: k)
+    } else {
+      tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n)
+    }
+  }
+
+  /// The register at `p` (unaligned).
+  @inline(__always)
+  static func load(_ p: UnsafePointer<S>) -> V {
+    UnsafeRawPointer(p).loadUnaligned(as: V.self)
+  }
+
+  /// The first `count` elements at `p` in a register, zeros after them.
+  @inline(__always)
+  static func load(_ p: UnsafePointer<S>, count: Int) -> V {
+    if count == lanes { return load(p) }
+    var v = V()
+    for lane in 0..<count { v[lane] = p[lane] }
+    return v
+  }
+
+  /// The first `count` elements of `v` stored at `p` (unaligned).
+  @inline(__always)
+  static func store(_ v: V, _ p: UnsafeMutablePointer<S>, count: Int) {
+    if count == lanes {
+      UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+    } else {
+      for lane in 0..<count { p[lane] = v[lane] }
+    }
+  }
+}

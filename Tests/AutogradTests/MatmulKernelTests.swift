@@ -1,0 +1,155 @@
+import Autograd
+import Testing
+
+/// `Kernels.matmul` on raw pointers: the same bits as the defining chain of fused
+/// multiply-adds, for every shape, layout and thread count.
+struct MatmulKernelTests {
+  /// One product to check: the shape and the layouts of the operands.
+  struct Case: CustomStringConvertible {
+    var m: Int, k: Int, n: Int
+    var aLayout: MatrixLayout, bLayout: MatrixLayout
+    var description: String { "\(m)×\(k)×\(n) \(aLayout)/\(bLayout)" }
+  }
+
+  static let layouts: [(MatrixLayout, MatrixLayout)] = [
+    (.normal, .normal), (.transposed, .normal), (.normal, .transposed), (.transposed, .transposed),
+  ]
+
+  /// The workloads' products (forward and both backward ones), edge sizes, and sizes that
+  /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of 256).
+  static let shapes: [(Int, Int, Int)] = [
+    (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
+    (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
+    (64, 64, 128), (64, 128, 10), (10, 64, 128), (9, 17, 31), (17, 33, 65), (23, 257, 47),
+    (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160),
+  ]
+
+  /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.
+  static func reference<S: TensorScalar>(
+    _ a: [S], _ aLayout: MatrixLayout, _ b: [S], _ bLayout: MatrixLayout, m: Int, k: Int, n: Int
+  ) -> [S] {
+    var c = [S](repeating: 0, count: m * n)
+    for i in 0..<m {
+      for j in 0..<n {
+        var s: S = 0
+        for p in 0..<k {
+          let x = aLayout == .normal ? a[i * k + p] : a[p * m + i]
+          let y = bLayout == .normal ? b[p * n + j] : b[j * k + p]
+          s = s.addingProduct(x, y)
+        }
+        c[i * n + j] = s
+      }
+    }
+    return c
+  }
+
+  /// `count` values uniform in [-1, 1), with an exact zero now and then.
+  static func values<S: TensorScalar>(
+    _ count: Int, _ generator: inout SeededGenerator, as _: S.Type
+  ) -> [S] {
+    (0..<count).map { _ in
+      generator.nextIndex(below: 17) == 0 ? 0 : S(generator.nextUniform(in: -1, 1))
+    }
+  }
+
+  /// The kernel's product, `c` prefilled with garbage so that "overwritten" is checked too.
+  static func kernel<S: TensorScalar>(
+    _ a: [S], _ aLayout: MatrixLayout, _ b: [S], _ bLayout: MatrixLayout,
+    m: Int, k: Int, n: Int, threads: Int
+  ) -> [S] {
+    var c = [S](repeating: S.nan, count: m * n)
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        c.withUnsafeMutableBufferPointer { c in
+          let dummy = UnsafeMutablePointer<S>.allocate(capacity: 1)
+          defer { dummy.deallocate() }
+          Kernels.matmul(
+            a.baseAddress ?? UnsafePointer(dummy), aLayout, b.baseAddress ?? UnsafePointer(dummy),
+            bLayout, into: c.baseAddress ?? dummy, m: m, k: k, n: n, threads: threads)
+        }
+      }
+    }
+    return c
+  }
+
+  /// Same value and same sign (so `-0` and `+0` differ), i.e. the same bits for non-NaNs.
+  static func identical<S: TensorScalar>(_ x: [S], _ y: [S]) -> Bool {
+    x.count == y.count && zip(x, y).allSatisfy { $0 == $1 && $0.sign == $1.sign }
+  }
+
+  /// Every listed shape and layout, threads 1, 2 and 3, against the reference.
+  func checkAll<S: TensorScalar>(_: S.Type, seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    for (m, k, n) in Self.shapes {
+      for (aLayout, bLayout) in Self.layouts {
+        let a = Self.values(m * k, &generator, as: S.self)
+        let b = Self.values(k * n, &generator, as: S.self)
+        let expected = Self.reference(a, aLayout, b, bLayout, m: m, k: k, n: n)
+        // More threads only change anything above the kernel's threshold for threading.
+        for threads in m * k * n >= 1 << 17 ? [1, 2, 3] : [1] {
+          let c = Self.kernel(a, aLayout, b, bLayout, m: m, k: k, n: n, threads: threads)
+          let shape = Case(m: m, k: k, n: n, aLayout: aLayout, bLayout: bLayout)
+          #expect(Self.identical(c, expected), "\(S.self) \(shape) threads \(threads)")
+        }
+      }
+    }
+  }
+
+  @Test func doubleMatchesTheFusedChainBitForBit() { checkAll(Double.self, seed: 1) }
+
+  @Test func floatMatchesTheFusedChainBitForBit() { checkAll(Float.self, seed: 2) }
+
+  /// Random shapes (1 to 70 in each dimension, all layouts) against the reference.
+  @Test(arguments: [Float.self, Double.self] as [any TensorScalar.Type])
+  func randomShapesMatchBitForBit(_ type: any TensorScalar.Type) {
+    func check<S: TensorScalar>(_: S.Type) {
+      var generator = SeededGenerator(seed: 3)
+      for _ in 0..<60 {
+        let (m, k, n) = (
+          1 + generator.nextIndex(below: 70), 1 + generator.nextIndex(below: 70),
+          1 + generator.nextIndex(below: 70)
+        )
+        let (aLayout, bLayout) = Self.layouts[generator.nextIndex(below: 4)]
+        let a = Self.values(m * k, &generator, as: S.self)
+        let b = Self.values(k * n, &generator, as: S.self)
+        let expected = Self.reference(a, aLayout, b, bLayout, m: m, k: k, n: n)
+        let threads = 1 + generator.nextIndex(below: 3)
+        let c = Self.kernel(a, aLayout, b, bLayout, m: m, k: k, n: n, threads: threads)
+        let shape = Case(m: m, k: k, n: n, aLayout: aLayout, bLayout: bLayout)
+        #expect(Self.identical(c, expected), "\(S.self) \(shape) threads \(threads)")
+      }
+    }
+    if type == Float.self { check(Float.self) } else { check(Double.self) }
+  }
+
+  /// A W5-sized product (the 784-wide layer's forward product, split by rows) gives the same
+  /// bits on 1, 2 and 3 threads, and those of the reference. (Splits by columns are covered by
+  /// the shape table; one product of this size takes seconds in a debug build.)
+  @Test func threadCountNeverChangesTheBits() {
+    func check<S: TensorScalar>(
+      _: S.Type, _ m: Int, _ k: Int, _ n: Int, _ aLayout: MatrixLayout, _ bLayout: MatrixLayout
+    ) {
+      var generator = SeededGenerator(seed: 4)
+      let a = Self.values(m * k, &generator, as: S.self)
+      let b = Self.values(k * n, &generator, as: S.self)
+      let expected = Self.reference(a, aLayout, b, bLayout, m: m, k: k, n: n)
+      for threads in [3, 2, 1] {
+        let c = Self.kernel(a, aLayout, b, bLayout, m: m, k: k, n: n, threads: threads)
+        let shape = Case(m: m, k: k, n: n, aLayout: aLayout, bLayout: bLayout)
+        #expect(Self.identical(c, expected), "\(S.self) \(shape) threads \(threads)")
+      }
+    }
+    check(Float.self, 128, 784, 256, .normal, .normal)
+  }
+
+  /// The array-level product is the pointer-level one.
+  @Test func arrayMatmulUsesTheKernel() {
+    var generator = SeededGenerator(seed: 5)
+    let a = Self.values(37 * 50, &generator, as: Double.self)
+    let b = Self.values(50 * 29, &generator, as: Double.self)
+    let expected = Self.reference(a, .normal, b, .normal, m: 37, k: 50, n: 29)
+    #expect(Self.identical(Kernels.matmul(a, b, m: 37, k: 50, n: 29), expected))
+    #expect(Kernels.matmul([Double](), [], m: 2, k: 0, n: 3) == [0, 0, 0, 0, 0, 0])
+    #expect(Kernels.availableThreads >= 1)
+  }
+}
