@@ -75,11 +75,3 @@ public enum Primitive<Scalar: TensorScalar> {
     }
   }
 }
-
-/// How a matrix product reads one operand: as stored, or transposed.
-public enum MatrixLayout: Sendable {
-  /// As stored, row-major.
-  case normal
-  /// The transpose of what is stored.
-  case transposed
-}
