@@ -25,19 +25,14 @@ extension Kernels {
     _ x: UnsafeBufferPointer<S>, _ xShape: Shape, into out: UnsafeMutableBufferPointer<S>,
     _ shape: Shape
   ) {
+    guard let source = x.baseAddress, let target = out.baseAddress else { return }
     let (rows, columns) = (shape.rows, shape.columns)
     if xShape.count == 1 {
-      let value = x[0]
-      for i in 0..<out.count { out[i] = value }
+      target.update(repeating: source[0], count: out.count)
     } else if xShape.rows == 1 {
-      for row in 0..<rows {
-        for column in 0..<columns { out[row * columns + column] = x[column] }
-      }
+      for row in 0..<rows { (target + row &* columns).update(from: source, count: columns) }
     } else {
-      for row in 0..<rows {
-        let value = x[row]
-        for column in 0..<columns { out[row * columns + column] = value }
-      }
+      for row in 0..<rows { (target + row &* columns).update(repeating: source[row], count: columns) }
     }
   }
 
@@ -47,22 +42,40 @@ extension Kernels {
     _ x: UnsafeBufferPointer<S>, _ xShape: Shape, into out: UnsafeMutableBufferPointer<S>,
     _ shape: Shape
   ) {
+    guard let source = x.baseAddress, let target = out.baseAddress else { return }
     let (rows, columns) = (xShape.rows, xShape.columns)
     if shape.count == 1 {
       var total: S = 0
       for value in x { total += value }
-      out[0] = total
+      target[0] = total
     } else if shape.rows == 1 {
-      for column in 0..<columns { out[column] = 0 }
-      for row in 0..<rows {
-        for column in 0..<columns { out[column] += x[row * columns + column] }
-      }
+      target.update(repeating: 0, count: columns)
+      for row in 0..<rows { add(source + row &* columns, into: target, count: columns) }
     } else {
       for row in 0..<rows {
+        let values = source + row &* columns
         var total: S = 0
-        for column in 0..<columns { total += x[row * columns + column] }
-        out[row] = total
+        for column in 0..<columns { total += values[column] }
+        target[row] = total
       }
+    }
+  }
+
+  /// `y += x` over `count` elements, eight at a time (each element's sum is the same).
+  @inlinable
+  static func add<S: TensorScalar>(
+    _ x: UnsafePointer<S>, into y: UnsafeMutablePointer<S>, count: Int
+  ) {
+    var j = 0
+    while j &+ 8 <= count {
+      let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<S>.self)
+      let ys = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD8<S>.self)
+      UnsafeMutableRawPointer(y + j).storeBytes(of: ys + xs, as: SIMD8<S>.self)
+      j &+= 8
+    }
+    while j < count {
+      y[j] += x[j]
+      j &+= 1
     }
   }
 
