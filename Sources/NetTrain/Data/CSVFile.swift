@@ -56,6 +56,50 @@ struct CSVFile {
     return bytes
   }
 
+  /// The size of the file in bytes (0 when it cannot be told, as for a pipe).
+  var size: Int {
+    var status = stat()
+    return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+  }
+
+  /// Up to `count` bytes of the file from byte `offset` on; none at its end.
+  func read(count: Int, at offset: Int) throws -> [UInt8] {
+    var failure: Int32? = nil
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      initializedCount = 0
+      guard let base = buffer.baseAddress else { return }
+      var result = -1
+      repeat {
+        result = readBytes(descriptor, base, count, at: offset)
+      } while result < 0 && errno == EINTR
+      if result < 0 { failure = errno } else { initializedCount = result }
+    }
+    if let failure {
+      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(failure))")
+    }
+    return bytes
+  }
+
+  /// `stream(chunkSize:...)` from byte `start` of the file on; `consume` also gets the file
+  /// offset of the first byte of the window it is handed.
+  func stream(
+    from start: Int, chunkSize: Int,
+    _ consume: (UnsafeBufferPointer<UInt8>, inout Int, Bool, Int) throws -> Bool
+  ) throws {
+    precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
+    var (buffer, position, isFinal, windowStart) = ([UInt8](), 0, false, start)
+    while try !buffer.withUnsafeBufferPointer({
+      try consume($0, &position, isFinal, windowStart)
+    }) {
+      let kept = buffer.count - position
+      let chunk = try read(count: max(chunkSize, kept), at: windowStart + buffer.count)
+      isFinal = chunk.isEmpty
+      windowStart += position
+      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
+      position = 0
+    }
+  }
+
   /// Hands the file to `consume` in chunks until it returns true (the end of the input).
   ///
   /// `consume` takes whole records from the bytes at `position` on and advances it; what it
@@ -99,6 +143,12 @@ private func readBytes(
   _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int
 ) -> Int {
   read(descriptor, buffer, count)
+}
+
+private func readBytes(
+  _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int
+) -> Int {
+  pread(descriptor, buffer, count, off_t(offset))
 }
 
 private func closeDescriptor(_ descriptor: Int32) -> Int32 {

@@ -29,9 +29,11 @@ public struct Dataset: Sendable {
     return Dataset(source: source.rows(indices), targets: subset)
   }
 
-  /// The features as a `[rows, features]` tensor of the model's scalar type.
+  /// The features as a `[rows, features]` tensor of the model's scalar type: sharing the
+  /// values read (no copy) when they were read in that type.
   public func features<Scalar: TensorScalar>(as _: Scalar.Type = Scalar.self) -> Tensor<Scalar> {
-    Tensor(source.features.map { Scalar($0) }, shape: .matrix(count, source.featureCount))
+    Tensor(
+      source.featureValues.values(as: Scalar.self), shape: .matrix(count, source.featureCount))
   }
 
   /// Features and targets as the trainer takes them.

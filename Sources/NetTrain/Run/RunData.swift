@@ -22,7 +22,7 @@ public struct RunData: Sendable {
     let data = config.data
     let source = try CSVReader.read(
       contentsOf: data.train.url, displayPath: data.train.text(relativeTo: folder),
-      features: data.features, target: data.target)
+      features: data.features, target: data.target, precision: config.precision)
     let labels = try config.model.kind == .linear ? nil : classLabels(source, config)
     let resolvedTask = try config.resolvedTask(labelCount: labels?.count)
     let task = TaskKind(resolvedTask, classCount: labels?.count ?? 0)
@@ -41,7 +41,7 @@ public struct RunData: Sendable {
     case .file(let path):
       let file = try CSVReader.read(
         contentsOf: path.url, displayPath: path.text(relativeTo: folder),
-        features: source.featureNames, target: data.target)
+        features: source.featureNames, target: data.target, precision: config.precision)
       validation = try dataset(file, labels: labelsInUse)
     }
     return RunData(
@@ -53,7 +53,7 @@ public struct RunData: Sendable {
   public func dataset(from url: URL, displayPath: String) throws -> Dataset {
     let file = try CSVReader.read(
       contentsOf: url, displayPath: displayPath, features: training.source.featureNames,
-      target: config.data.target)
+      target: config.data.target, precision: config.precision)
     return try Self.dataset(file, labels: labels)
   }
 
