@@ -13,7 +13,7 @@ public struct CSVData: Equatable, Sendable {
   public let rowCount: Int
   /// The feature values, row-major: [rowCount, featureNames.count], in the precision they
   /// were read in. Every one is finite.
-  public let featureValues: FeatureValues
+  public internal(set) var featureValues: FeatureValues
   /// The target column's name, when there is a target.
   public let targetName: String?
   /// The target column's 1-based field number, when there is a target.
@@ -86,6 +86,13 @@ public struct CSVData: Equatable, Sendable {
   /// The feature values as doubles, row-major: [rowCount, featureCount] (a converted copy
   /// when they were read as floats).
   public var features: [Double] { featureValues.values(as: Double.self) }
+
+  /// Standardises the feature values in place, leaving them in `Scalar`'s precision.
+  mutating func standardizeFeatures<Scalar: TensorScalar>(with scaling: Standardizer<Scalar>) {
+    precondition(
+      scaling.columns == featureCount, "\(scaling.columns) scales for \(featureCount) features")
+    featureValues.standardize(with: scaling)
+  }
 
   /// The number of feature columns.
   public var featureCount: Int { featureNames.count }

@@ -64,39 +64,51 @@ struct CSVFile {
 
   /// Up to `count` bytes of the file from byte `offset` on; none at its end.
   func read(count: Int, at offset: Int) throws -> [UInt8] {
-    var failure: Int32? = nil
-    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+    try [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
       initializedCount = 0
       guard let base = buffer.baseAddress else { return }
-      var result = -1
-      repeat {
-        result = readBytes(descriptor, base, count, at: offset)
-      } while result < 0 && errno == EINTR
-      if result < 0 { failure = errno } else { initializedCount = result }
+      initializedCount = try read(into: base, count: count, at: offset)
     }
-    if let failure {
-      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(failure))")
-    }
-    return bytes
   }
 
-  /// `stream(chunkSize:...)` from byte `start` of the file on; `consume` also gets the file
-  /// offset of the first byte of the window it is handed.
+  /// Reads up to `count` bytes from byte `offset` on into `base`; returns how many (0 at
+  /// the end of the file).
+  private func read(into base: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int
+  {
+    var result = -1
+    repeat {
+      result = readBytes(descriptor, base, count, at: offset)
+    } while result < 0 && errno == EINTR
+    if result < 0 {
+      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(errno))")
+    }
+    return result
+  }
+
+  /// `stream(chunkSize:...)` from byte `start` of the file on, through one buffer that is
+  /// reused (it grows only for a record longer than it); `consume` also gets the file offset
+  /// of the first byte of the window it is handed.
   func stream(
     from start: Int, chunkSize: Int,
     _ consume: (UnsafeBufferPointer<UInt8>, inout Int, Bool, Int) throws -> Bool
   ) throws {
     precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
-    var (buffer, position, isFinal, windowStart) = ([UInt8](), 0, false, start)
+    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    var (filled, position, isFinal, windowStart) = (0, 0, false, start)
     while try !buffer.withUnsafeBufferPointer({
-      try consume($0, &position, isFinal, windowStart)
+      try consume(UnsafeBufferPointer(rebasing: $0[..<filled]), &position, isFinal, windowStart)
     }) {
-      let kept = buffer.count - position
-      let chunk = try read(count: max(chunkSize, kept), at: windowStart + buffer.count)
-      isFinal = chunk.isEmpty
-      windowStart += position
-      buffer = position == buffer.count ? chunk : buffer[position...] + chunk
-      position = 0
+      let kept = filled - position
+      let wanted = max(chunkSize, kept)  // rescans of a long record stay linear in total
+      if buffer.count < kept + wanted {
+        buffer.append(contentsOf: repeatElement(0, count: kept + wanted - buffer.count))
+      }
+      let read = try buffer.withUnsafeMutableBytes { bytes -> Int in
+        guard let base = bytes.baseAddress else { return 0 }
+        if kept > 0, position > 0 { memmove(base, base + position, kept) }
+        return try self.read(into: base + kept, count: wanted, at: windowStart + filled)
+      }
+      (windowStart, position, filled, isFinal) = (windowStart + position, 0, kept + read, read == 0)
     }
   }
 

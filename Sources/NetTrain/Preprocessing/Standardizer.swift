@@ -68,6 +68,7 @@ public struct Standardizer<Scalar: TensorScalar>: Equatable, Sendable {
 
   /// `(x − mean) / scale` for every column, as a new constant tensor.
   /// - Parameter data: [rows, columns]
+  @inlinable
   public func transform(_ data: Tensor<Scalar>) -> Tensor<Scalar> {
     let output = Tensor(data.scalars, shape: data.shape)
     transform(inPlace: output)
@@ -75,18 +76,27 @@ public struct Standardizer<Scalar: TensorScalar>: Equatable, Sendable {
   }
 
   /// `(x − mean) / scale` for every column, overwriting `data`'s values (outside the graph).
+  /// It works in place only when `data` holds its values alone; else they are copied first.
   /// The values are those `transform` gives, bit for bit.
   /// - Parameter data: [rows, columns], a constant tensor
-  @inlinable  // a pass over the whole training set
+  @inlinable
   public func transform(inPlace data: Tensor<Scalar>) {
     checkShape(data)
-    let (means, scales) = (self.means, self.scales)
-    data.withUnsafeMutableScalars { values in
-      let columns = means.count
-      for row in 0..<(values.count / columns) {
-        for column in 0..<columns {
-          let index = row * columns + column
-          values[index] = (values[index] - means[column]) / scales[column]
+    data.withUnsafeMutableScalars { transform(inPlace: $0) }
+  }
+
+  /// `(x − mean) / scale` for every column of the row-major `[rows, columns]` `values`.
+  @inlinable  // a pass over the whole training set
+  public func transform(inPlace values: UnsafeMutableBufferPointer<Scalar>) {
+    let columns = means.count
+    precondition(values.count % columns == 0, "\(values.count) values in \(columns) columns")
+    means.withUnsafeBufferPointer { means in
+      scales.withUnsafeBufferPointer { scales in
+        for row in 0..<(values.count / columns) {
+          for column in 0..<columns {
+            let index = row * columns + column
+            values[index] = (values[index] - means[column]) / scales[column]
+          }
         }
       }
     }

@@ -10,10 +10,10 @@ public struct RunData: Sendable {
   public let task: TaskKind
   /// The class labels of a classification task, `nil` for regression.
   public let labels: ClassLabels?
-  /// The rows to train on.
-  public let training: Dataset
+  /// The rows to train on (standardised once `FitRun.train` has trained on them).
+  public internal(set) var training: Dataset
   /// The rows to validate on after every epoch, `nil` without validation.
-  public let validation: Dataset?
+  public internal(set) var validation: Dataset?
 
   /// Reads the training file (and a validation file), resolves the task and splits off the
   /// validation fraction.
@@ -47,6 +47,14 @@ public struct RunData: Sendable {
     return RunData(
       config: config.resolved(task: resolvedTask), task: task, labels: labelsInUse,
       training: training, validation: validation)
+  }
+
+  /// Standardises the training and validation features in place with `scaling`, leaving
+  /// them in `Scalar`'s precision: the one pass over the data that does not copy it.
+  @usableFromInline
+  mutating func standardizeFeatures<Scalar: TensorScalar>(with scaling: Standardizer<Scalar>) {
+    training.standardizeFeatures(with: scaling)
+    validation?.standardizeFeatures(with: scaling)
   }
 
   /// Rows of another file (a test set) read with this run's columns and labels.
