@@ -11,8 +11,9 @@ public struct CSVData: Equatable, Sendable {
   public let featureFieldNumbers: [Int]
   /// The number of data rows.
   public let rowCount: Int
-  /// The feature values, row-major: [rowCount, featureNames.count]. Every one is finite.
-  public let features: [Double]
+  /// The feature values, row-major: [rowCount, featureNames.count], in the precision they
+  /// were read in. Every one is finite.
+  public internal(set) var featureValues: FeatureValues
   /// The target column's name, when there is a target.
   public let targetName: String?
   /// The target column's 1-based field number, when there is a target.
@@ -34,11 +35,25 @@ public struct CSVData: Equatable, Sendable {
     featureFieldNumbers: [Int]? = nil, features: [Double], targetName: String? = nil,
     targetFieldNumber: Int? = nil, targetFields: [String]? = nil, lines: [Int]? = nil
   ) {
+    self.init(
+      displayPath: displayPath, header: header, featureNames: featureNames,
+      featureFieldNumbers: featureFieldNumbers, featureValues: .float64(features),
+      targetName: targetName, targetFieldNumber: targetFieldNumber, targetFields: targetFields,
+      lines: lines)
+  }
+
+  /// `init(displayPath:...features:...)` with values of either precision.
+  public init(
+    displayPath: String, header: [String]? = nil, featureNames: [String],
+    featureFieldNumbers: [Int]? = nil, featureValues: FeatureValues, targetName: String? = nil,
+    targetFieldNumber: Int? = nil, targetFields: [String]? = nil, lines: [Int]? = nil
+  ) {
     let width = featureNames.count
+    let count = featureValues.count
     precondition(
-      width > 0 && features.count % width == 0,
-      "\(features.count) feature values for \(width) feature columns")
-    let rowCount = features.count / width
+      width > 0 && count % width == 0,
+      "\(count) feature values for \(width) feature columns")
+    let rowCount = count / width
     precondition((targetName == nil) == (targetFields == nil), "targetName without targetFields")
     precondition(
       targetFields.map { $0.count == rowCount } ?? true,
@@ -49,7 +64,7 @@ public struct CSVData: Equatable, Sendable {
     self.featureNames = featureNames
     self.featureFieldNumbers = featureFieldNumbers ?? Array(1...width)
     self.rowCount = rowCount
-    self.features = features
+    self.featureValues = featureValues
     self.targetName = targetName
     self.targetFieldNumber = targetFieldNumber ?? targetName.map { _ in width + 1 }
     self.targetFields = targetFields
@@ -58,25 +73,38 @@ public struct CSVData: Equatable, Sendable {
 
   /// The rows at `indices`, in that order, keeping each row's line for messages.
   public func rows(_ indices: some Collection<Int>) -> CSVData {
-    var selected: [Double] = []
-    selected.reserveCapacity(indices.count * featureCount)
-    for row in indices { selected += featureRow(row) }
-    return CSVData(
+    CSVData(
       displayPath: displayPath, header: header, featureNames: featureNames,
-      featureFieldNumbers: featureFieldNumbers, features: selected, targetName: targetName,
+      featureFieldNumbers: featureFieldNumbers,
+      featureValues: featureValues.rows(indices, width: featureCount), targetName: targetName,
       targetFieldNumber: targetFieldNumber,
       targetFields: targetFields.map { fields in
         indices.map { fields[$0] }
       }, lines: indices.map { lines[$0] })
   }
 
+  /// The feature values as doubles, row-major: [rowCount, featureCount] (a converted copy
+  /// when they were read as floats).
+  public var features: [Double] { featureValues.values(as: Double.self) }
+
+  /// Standardises the feature values in place, leaving them in `Scalar`'s precision.
+  mutating func standardizeFeatures<Scalar: TensorScalar>(with scaling: Standardizer<Scalar>) {
+    precondition(
+      scaling.columns == featureCount, "\(scaling.columns) scales for \(featureCount) features")
+    featureValues.standardize(with: scaling)
+  }
+
   /// The number of feature columns.
   public var featureCount: Int { featureNames.count }
 
   /// The features of one row: [featureCount].
-  public func featureRow(_ row: Int) -> ArraySlice<Double> {
+  public func featureRow(_ row: Int) -> [Double] {
     precondition(row >= 0 && row < rowCount, "row \(row) outside 0..<\(rowCount)")
-    return features[(row * featureCount)..<((row + 1) * featureCount)]
+    let range = (row * featureCount)..<((row + 1) * featureCount)
+    switch featureValues {
+    case .float64(let values): return Array(values[range])
+    case .float32(let values): return values[range].map { Double($0) }
+    }
   }
 
   /// The target parsed as numbers: [rowCount]. Throws a `CSVError` at the first field that

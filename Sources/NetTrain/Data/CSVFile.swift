@@ -56,6 +56,62 @@ struct CSVFile {
     return bytes
   }
 
+  /// The size of the file in bytes (0 when it cannot be told, as for a pipe).
+  var size: Int {
+    var status = stat()
+    return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+  }
+
+  /// Up to `count` bytes of the file from byte `offset` on; none at its end.
+  func read(count: Int, at offset: Int) throws -> [UInt8] {
+    try [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      initializedCount = 0
+      guard let base = buffer.baseAddress else { return }
+      initializedCount = try read(into: base, count: count, at: offset)
+    }
+  }
+
+  /// Reads up to `count` bytes from byte `offset` on into `base`; returns how many (0 at
+  /// the end of the file).
+  private func read(into base: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int
+  {
+    var result = -1
+    repeat {
+      result = readBytes(descriptor, base, count, at: offset)
+    } while result < 0 && errno == EINTR
+    if result < 0 {
+      throw CSVError(path: path, message: "cannot read the file: \(Self.describe(errno))")
+    }
+    return result
+  }
+
+  /// `stream(chunkSize:...)` from byte `start` of the file on, through one buffer that is
+  /// reused (it grows only for a record longer than it); `consume` also gets the file offset
+  /// of the first byte of the window it is handed.
+  func stream(
+    from start: Int, chunkSize: Int,
+    _ consume: (UnsafeBufferPointer<UInt8>, inout Int, Bool, Int) throws -> Bool
+  ) throws {
+    precondition(chunkSize > 0, "chunkSize \(chunkSize) must be positive")
+    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    var (filled, position, isFinal, windowStart) = (0, 0, false, start)
+    while try !buffer.withUnsafeBufferPointer({
+      try consume(UnsafeBufferPointer(rebasing: $0[..<filled]), &position, isFinal, windowStart)
+    }) {
+      let kept = filled - position
+      let wanted = max(chunkSize, kept)  // rescans of a long record stay linear in total
+      if buffer.count < kept + wanted {
+        buffer.append(contentsOf: repeatElement(0, count: kept + wanted - buffer.count))
+      }
+      let read = try buffer.withUnsafeMutableBytes { bytes -> Int in
+        guard let base = bytes.baseAddress else { return 0 }
+        if kept > 0, position > 0 { memmove(base, base + position, kept) }
+        return try self.read(into: base + kept, count: wanted, at: windowStart + filled)
+      }
+      (windowStart, position, filled, isFinal) = (windowStart + position, 0, kept + read, read == 0)
+    }
+  }
+
   /// Hands the file to `consume` in chunks until it returns true (the end of the input).
   ///
   /// `consume` takes whole records from the bytes at `position` on and advances it; what it
@@ -99,6 +155,12 @@ private func readBytes(
   _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int
 ) -> Int {
   read(descriptor, buffer, count)
+}
+
+private func readBytes(
+  _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int
+) -> Int {
+  pread(descriptor, buffer, count, off_t(offset))
 }
 
 private func closeDescriptor(_ descriptor: Int32) -> Int32 {

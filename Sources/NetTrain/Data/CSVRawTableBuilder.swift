@@ -56,7 +56,7 @@ struct CSVRawTableBuilder {
   /// The text of every field of the record just scanned.
   private func fields(in bytes: UnsafeBufferPointer<UInt8>) throws -> [String] {
     try scanner.fields.enumerated().map { index, field in
-      guard let text = CSVTableBuilder.utf8String(CSVTableBuilder.text(of: field, in: bytes))
+      guard let text = CSVFieldText.utf8String(CSVFieldText.text(of: field, in: bytes))
       else {
         throw CSVError(
           path: path, line: scanner.recordLine, column: index + 1,

@@ -19,7 +19,10 @@ import Foundation
 ///   name the physical line of the quote (for an unclosed quote, the line it opens on).
 ///
 /// The file is streamed in chunks of 1 MiB: only the current chunk (and a row that straddles
-/// two chunks) is held as text, and only the requested columns are converted.
+/// two chunks) is held as text, and only the requested columns are converted, straight into
+/// one array of the precision asked for. A file of many megabytes is read by two threads,
+/// each from one half (split at a line break that is a record boundary); the result and any
+/// error are those of one thread reading it all.
 public enum CSVReader {
   /// Reads the requested columns of the CSV file at `url`.
   ///
@@ -31,29 +34,43 @@ public enum CSVReader {
   ///   - target: The target column, or nil for none.
   ///   - targetRequired: When false, a file without the target column reads as data with no
   ///     target (for prediction); when true that is an error.
+  ///   - precision: The type the feature values are read as, each correctly rounded from
+  ///     its decimal text; a value beyond that type's range is an error.
   /// - Throws: `CSVError`, located at the file, line and field where there is one.
   public static func read(
     contentsOf url: URL, displayPath: String? = nil, features: [String]? = nil,
-    target: String? = nil, targetRequired: Bool = true
+    target: String? = nil, targetRequired: Bool = true,
+    precision: RunConfig.Precision = .float64
   ) throws -> CSVData {
     let request = CSVColumnRequest(
       features: features, target: target, targetRequired: targetRequired)
     return try read(
       contentsOf: url, displayPath: displayPath ?? url.path, request: request,
-      chunkSize: 1 << 20)
+      chunkSize: 1 << 20, precision: precision)
   }
 
   /// `read(contentsOf:...)` with a chosen chunk size, so that tests can split rows, fields,
-  /// quotes and CRLF pairs across chunk boundaries.
+  /// quotes and CRLF pairs across chunk boundaries, and a chosen size from which two threads
+  /// read (0: always, when the file has a line break past its middle).
   static func read(
-    contentsOf url: URL, displayPath: String, request: CSVColumnRequest, chunkSize: Int
+    contentsOf url: URL, displayPath: String, request: CSVColumnRequest, chunkSize: Int,
+    precision: RunConfig.Precision = .float64, parallelMinimumBytes: Int = 8 << 20
   ) throws -> CSVData {
     let file = try CSVFile(url: url, path: displayPath)
     defer { file.close() }
-    var builder = CSVTableBuilder(path: displayPath, request: request)
-    try file.stream(chunkSize: chunkSize) { bytes, position, isFinal in
-      try builder.consume(bytes, from: &position, isFinal: isFinal)
+    let threads = ProcessInfo.processInfo.activeProcessorCount
+    let minimum = threads >= 2 ? parallelMinimumBytes : .max
+    switch precision {
+    case .float64:
+      return try CSVLoad<Double>(
+        file: file, path: displayPath, request: request, chunkSize: chunkSize,
+        parallelMinimumBytes: minimum
+      ).read()
+    case .float32:
+      return try CSVLoad<Float>(
+        file: file, path: displayPath, request: request, chunkSize: chunkSize,
+        parallelMinimumBytes: minimum
+      ).read()
     }
-    return try builder.finish()
   }
 }

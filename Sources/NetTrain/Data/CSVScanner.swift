@@ -75,6 +75,13 @@ struct CSVScanner {
     }
   }
 
+  /// Counts a record that was read without the scanner (a plain one, with no quotes, on
+  /// one line), so that line numbers go on from it.
+  mutating func commitPlainRecord(endsLine: Bool) {
+    recordLine = line
+    if endsLine { line += 1 }
+  }
+
   private mutating func commit(_ cursor: Cursor, isBlank: Bool) -> Step {
     recordLine = line
     line = cursor.line

@@ -1,52 +1,32 @@
 import Foundation
 
-/// Parses decimal numbers straight from bytes, giving the same `Double` as `Double(String)`
-/// bit for bit, without making a `String`.
+/// Parses decimal numbers straight from bytes, giving the same value as `Double(String)` (or
+/// `Float(String)`) bit for bit, without making a `String`.
 ///
 /// Grammar: an optional `+` or `-`, digits with an optional `.` (at least one digit on one
 /// side: `5`, `.5`, `5.`), then an optional exponent `e` or `E`, an optional sign and digits.
 /// No spaces, no hexadecimal, no `inf` or `nan`: callers trim and classify those.
 ///
-/// Plain decimals take Clinger's fast path: a significand of at most 2^53 and a power of ten
-/// within 10^±22 are both exact doubles, so one multiplication or division rounds once,
-/// correctly. Everything else (long significands, large exponents) goes to `strtod`, which
-/// glibc and Darwin round correctly.
+/// Plain decimals take Clinger's fast path (see `DecimalConvertible`); long significands and
+/// large exponents go to the C library's `strtod`/`strtof`, which glibc and Darwin round
+/// correctly.
 enum DecimalParser {
   /// The value of `bytes`, or nil when they are not a decimal number in the grammar above.
   /// Overflow gives ±infinity and underflow ±0 or a subnormal, as `Double(String)` does.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    guard let scan = Scan(bytes) else { return nil }
-    if scan.significand == 0 { return scan.isNegative ? -0.0 : 0.0 }
-    if !scan.isTruncated, scan.significand <= 1 << 53, abs(scan.exponent) <= 22 {
-      let significand = Double(scan.significand)
-      let value =
-        scan.exponent >= 0
-        ? significand * powersOfTen[scan.exponent]
-        : significand / powersOfTen[-scan.exponent]
-      return scan.isNegative ? -value : value
-    }
-    return slowParse(bytes)
+    value(bytes, as: Double.self)
   }
 
-  /// 10^0 ... 10^22, every one exactly representable.
-  private static let powersOfTen: [Double] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-  ]
-
-  /// `strtod` on a NUL-terminated copy. Should a C locale with another decimal point stop it
-  /// early, `Double(String)` decides.
-  private static func slowParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    let parsed = withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) {
-      buffer -> Double? in
-      guard let base = buffer.baseAddress else { return nil }
-      for (index, byte) in bytes.enumerated() { base[index] = CChar(bitPattern: byte) }
-      base[bytes.count] = 0
-      var end: UnsafeMutablePointer<CChar>? = nil
-      let value = strtod(base, &end)
-      return end == base + bytes.count ? value : nil
+  /// The value of `bytes` as a `Scalar`, rounded once from the decimal (never through a
+  /// `Double` first); nil when they are not a decimal number.
+  @inline(__always)
+  static func value<Scalar: DecimalConvertible>(
+    _ bytes: UnsafeBufferPointer<UInt8>, as _: Scalar.Type
+  ) -> Scalar? {
+    guard let (scan, end) = Scan.prefix(of: bytes, from: 0), end == bytes.count else {
+      return nil
     }
-    return parsed ?? Double(String(decoding: bytes, as: UTF8.self))
+    return Scalar(fastPath: scan) ?? Scalar(exactly: bytes)
   }
 }
 
@@ -61,43 +41,49 @@ extension DecimalParser {
     var exponent = 0
     var isTruncated = false
 
-    /// Nil when `bytes` do not follow the grammar.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-      var index = 0
+    /// The longest number in the grammar that starts at `start`, and where it ends; nil
+    /// when no number starts there. The caller checks what follows it.
+    @inline(__always)
+    static func prefix(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Scan, Int)? {
+      var scan = Scan()
+      var index = start
       let count = bytes.count
-      if index < count, Self.isSign(bytes[index]) {
-        isNegative = bytes[index] == UInt8(ascii: "-")
+      if index < count, isSign(bytes[index]) {
+        scan.isNegative = bytes[index] == UInt8(ascii: "-")
         index += 1
       }
       var digitCount = 0  // digits kept in `significand`, leading zeros excluded
       let integerStart = index
-      readDigits(bytes, &index, &digitCount, isFraction: false)
+      scan.readDigits(bytes, &index, &digitCount, isFraction: false)
       var sawDigit = index > integerStart
       if index < count, bytes[index] == UInt8(ascii: ".") {
         index += 1
         let fractionStart = index
-        readDigits(bytes, &index, &digitCount, isFraction: true)
+        scan.readDigits(bytes, &index, &digitCount, isFraction: true)
         sawDigit = sawDigit || index > fractionStart
       }
       guard sawDigit else { return nil }
       if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-        guard let (value, end) = Self.exponent(bytes, from: index + 1) else { return nil }
-        exponent += value
+        guard let (value, end) = exponent(bytes, from: index + 1) else { return nil }
+        scan.exponent += value
         index = end
       }
-      guard index == count else { return nil }
+      return (scan, index)
     }
 
     /// Adds the digits from `index` on to the significand: at most 19 significant ones, the
     /// rest only moving the exponent (integer part) or marking truncation when nonzero.
+    @inline(__always)
     private mutating func readDigits(
       _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ digitCount: inout Int,
       isFraction: Bool
     ) {
-      while index < bytes.count, let digit = Self.digit(bytes[index]) {
+      while index < bytes.count {
+        let digit = bytes[index] &- UInt8(ascii: "0")
+        guard digit < 10 else { break }
         if digitCount < 19 {
           if significand != 0 || digit != 0 { digitCount += 1 }
-          significand = significand * 10 + digit
+          significand = significand &* 10 &+ UInt64(digit)
           if isFraction { exponent -= 1 }
         } else {
           if !isFraction { exponent += 1 }
@@ -109,10 +95,6 @@ extension DecimalParser {
 
     private static func isSign(_ byte: UInt8) -> Bool {
       byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-    }
-
-    private static func digit(_ byte: UInt8) -> UInt64? {
-      byte &- UInt8(ascii: "0") < 10 ? UInt64(byte &- UInt8(ascii: "0")) : nil
     }
 
     /// The signed exponent after an `e`, capped far beyond any double's range, and where it
@@ -128,12 +110,28 @@ extension DecimalParser {
       }
       let firstDigit = index
       var value = 0
-      while index < bytes.count, let digit = Self.digit(bytes[index]) {
-        value = min(value * 10 + Int(digit), 1_000_000)
+      while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+        value = min(value * 10 + Int(bytes[index] &- UInt8(ascii: "0")), 1_000_000)
         index += 1
       }
       guard index > firstDigit else { return nil }
       return (isNegative ? -value : value, index)
+    }
+  }
+
+  /// `strtod` or `strtof` (`convert`) on a NUL-terminated copy of `bytes`; nil when it stops
+  /// before their end (a C locale with another decimal point), for the caller to fall back.
+  static func withCString<Value>(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ convert: (UnsafePointer<CChar>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Value
+  ) -> Value? {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      for (index, byte) in bytes.enumerated() { base[index] = CChar(bitPattern: byte) }
+      base[bytes.count] = 0
+      var end: UnsafeMutablePointer<CChar>? = nil
+      let value = convert(base, &end)
+      return end == base + bytes.count ? value : nil
     }
   }
 }

@@ -2,7 +2,7 @@
 ///
 /// Spaces and tabs around a number are allowed (`" 3.5 "` is 3.5), inside quotes too.
 enum NumericField: Equatable {
-  /// A finite number.
+  /// A finite number (exact in the precision it was read in).
   case number(Double)
   /// Nothing but spaces or tabs.
   case empty
@@ -10,18 +10,20 @@ enum NumericField: Equatable {
   case missing
   /// `inf`, `-Infinity` and the like.
   case infinite
-  /// A decimal number too large for a double, such as `1e999`.
+  /// A decimal number too large for the precision, such as `1e999` for a double.
   case outOfRange
   /// Anything else.
   case invalid
 
-  /// Classifies the bytes of one field.
-  init(_ field: UnsafeBufferPointer<UInt8>) {
+  /// Classifies the bytes of one field, reading a number as a `Scalar`.
+  init<Scalar: DecimalConvertible>(
+    _ field: UnsafeBufferPointer<UInt8>, as _: Scalar.Type = Double.self
+  ) {
     let text = Self.trimmed(field)
     if text.isEmpty {
       self = .empty
-    } else if let value = DecimalParser.parse(text) {
-      self = value.isFinite ? .number(value) : .outOfRange
+    } else if let value = DecimalParser.value(text, as: Scalar.self) {
+      self = value.isFinite ? .number(Double(value)) : .outOfRange
     } else if Self.matches(text, Self.missingMarkers) {
       self = .missing
     } else if Self.matches(text, Self.infinityMarkers) {
@@ -32,14 +34,17 @@ enum NumericField: Equatable {
   }
 
   /// Why a field holding `text` is not a usable number, or nil for a finite number.
-  func problem(text: UnsafeBufferPointer<UInt8>) -> String? {
+  /// - Parameter rangeName: the precision it was read in, for `outOfRange` ("a double").
+  func problem(text: UnsafeBufferPointer<UInt8>, rangeName: String = Double.rangeName)
+    -> String?
+  {
     let shown = CSVError.quoted(Self.trimmed(text))
     switch self {
     case .number: return nil
     case .empty: return "missing value (empty field)"
     case .missing: return "missing value \(shown)"
     case .infinite: return "infinite value \(shown); values must be finite numbers"
-    case .outOfRange: return "number \(shown) is out of range for a double"
+    case .outOfRange: return "number \(shown) is out of range for \(rangeName)"
     case .invalid:
       let hint =
         Self.looksLikeDecimalComma(Self.trimmed(text))

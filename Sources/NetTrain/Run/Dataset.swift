@@ -12,7 +12,7 @@ public struct Dataset: Sendable {
   }
 
   /// The file and rows the data came from (for located errors and `predict`'s output).
-  public let source: CSVData
+  public internal(set) var source: CSVData
   /// One target per row.
   public let targets: Targets
 
@@ -29,12 +29,21 @@ public struct Dataset: Sendable {
     return Dataset(source: source.rows(indices), targets: subset)
   }
 
-  /// The features as a `[rows, features]` tensor of the model's scalar type.
+  /// The features as a `[rows, features]` tensor of the model's scalar type: sharing the
+  /// values read (no copy) when they were read in that type.
+  @inlinable
   public func features<Scalar: TensorScalar>(as _: Scalar.Type = Scalar.self) -> Tensor<Scalar> {
-    Tensor(source.features.map { Scalar($0) }, shape: .matrix(count, source.featureCount))
+    Tensor(
+      source.featureValues.values(as: Scalar.self), shape: .matrix(count, source.featureCount))
+  }
+
+  /// Standardises the features in place (no copy when they are already `Scalar`s).
+  mutating func standardizeFeatures<Scalar: TensorScalar>(with scaling: Standardizer<Scalar>) {
+    source.standardizeFeatures(with: scaling)
   }
 
   /// Features and targets as the trainer takes them.
+  @inlinable
   public func labeled<Scalar: TensorScalar>(as _: Scalar.Type = Scalar.self) -> LabeledData<Scalar> {
     let targets: NetTrain.Targets<Scalar>
     switch self.targets {

@@ -31,19 +31,25 @@ public enum FitRun {
   /// Builds the model from `data.config` (weights from the run's initialisation seed,
   /// standardisation fitted on the training rows), trains it with SGD and returns it.
   ///
+  /// The training and validation features are standardised in place, in `data` (there is
+  /// one copy of the data, and the network trains on it); the model keeps the scaling, so
+  /// that it takes features in their own units from then on.
+  ///
   /// - Parameters:
   ///   - threads: the most threads training may use; results do not depend on it.
   ///   - onEpoch: gets every epoch's report as it finishes (for progress output).
   ///   - isInterrupted: checked before every step; true stops training (Ctrl-C).
   @inlinable  // so that the caller's concrete Scalar specialises the whole training loop
   public static func train<Scalar: TensorScalar>(
-    _ data: RunData, as _: Scalar.Type, threads: Int = Kernels.availableThreads,
+    _ data: inout RunData, as _: Scalar.Type, threads: Int = Kernels.availableThreads,
     onEpoch: (EpochReport) -> Void = { _ in },
     isInterrupted: () -> Bool = { false }
   ) -> FitResult<Scalar> {
     let config = data.config
-    let training = data.training.labeled(as: Scalar.self)
-    let model = makeModel(data, training: training)
+    let featureScaling = config.data.standardize ? fittedScaling(data, Scalar.self) : nil
+    if let featureScaling { data.standardizeFeatures(with: featureScaling) }
+    let training = data.training.labeled(as: Scalar.self)  // shares the values, no copy
+    let model = makeModel(data, training: training, featureScaling: nil)
     let seeds = RunSeeds(seed: config.training.seed)
     let options = TrainingOptions(
       epochs: config.training.epochs, batchSize: config.training.batchSize,
@@ -59,6 +65,7 @@ public enum FitRun {
         return .continue
       }, isInterrupted: isInterrupted)
     let elapsed = (clock.now - start).components
+    model.featureScaling = featureScaling  // from now on it takes features in their units
     let batches = (data.training.count + options.batchSize - 1) / options.batchSize
     return FitResult(
       model: model, training: result, curve: curve(result.history, task: data.task),
@@ -66,11 +73,31 @@ public enum FitRun {
       trainSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
   }
 
-  /// A fresh model for the run: architecture from the config, scaling from `training`, the
-  /// run's training rows.
+  /// `train(&data, ...)` on a copy of `data`: the features are copied once to be
+  /// standardised. Pass `inout` data to train without that copy.
+  @inlinable
+  public static func train<Scalar: TensorScalar>(
+    _ data: RunData, as _: Scalar.Type, onEpoch: (EpochReport) -> Void = { _ in },
+    isInterrupted: () -> Bool = { false }
+  ) -> FitResult<Scalar> {
+    var data = data
+    return train(&data, as: Scalar.self, onEpoch: onEpoch, isInterrupted: isInterrupted)
+  }
+
+  /// The standardisation of the run's training features, fitted on them as they are.
+  @inlinable
+  static func fittedScaling<Scalar: TensorScalar>(_ data: RunData, _: Scalar.Type)
+    -> Standardizer<Scalar>
+  {
+    Standardizer(fittedTo: data.training.features(as: Scalar.self))
+  }
+
+  /// A fresh model for the run: architecture from the config, target scaling from
+  /// `training`, the run's names and labels.
+  /// - Parameter featureScaling: the model's feature standardisation, if any.
   @inlinable
   public static func makeModel<Scalar: TensorScalar>(
-    _ data: RunData, training: LabeledData<Scalar>
+    _ data: RunData, training: LabeledData<Scalar>, featureScaling: Standardizer<Scalar>?
   ) -> Model<Scalar> {
     let config = data.config
     var targetScaling: Standardizer<Scalar>?
@@ -81,8 +108,8 @@ public enum FitRun {
     }
     let model = Model<Scalar>(
       ModelKind(config.model), inputs: training.features.shape.columns, task: data.task,
-      featureScaling: config.data.standardize ? Standardizer(fittedTo: training.features) : nil,
-      targetScaling: targetScaling, seed: RunSeeds(seed: config.training.seed).initialization)
+      featureScaling: featureScaling, targetScaling: targetScaling,
+      seed: RunSeeds(seed: config.training.seed).initialization)
     model.featureNames = data.training.source.featureNames
     model.targetName = config.data.target
     model.classLabels = data.labels?.labels ?? []

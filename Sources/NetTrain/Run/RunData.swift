@@ -10,10 +10,10 @@ public struct RunData: Sendable {
   public let task: TaskKind
   /// The class labels of a classification task, `nil` for regression.
   public let labels: ClassLabels?
-  /// The rows to train on.
-  public let training: Dataset
+  /// The rows to train on (standardised once `FitRun.train` has trained on them).
+  public internal(set) var training: Dataset
   /// The rows to validate on after every epoch, `nil` without validation.
-  public let validation: Dataset?
+  public internal(set) var validation: Dataset?
 
   /// Reads the training file (and a validation file), resolves the task and splits off the
   /// validation fraction.
@@ -22,7 +22,7 @@ public struct RunData: Sendable {
     let data = config.data
     let source = try CSVReader.read(
       contentsOf: data.train.url, displayPath: data.train.text(relativeTo: folder),
-      features: data.features, target: data.target)
+      features: data.features, target: data.target, precision: config.precision)
     let labels = try config.model.kind == .linear ? nil : classLabels(source, config)
     let resolvedTask = try config.resolvedTask(labelCount: labels?.count)
     let task = TaskKind(resolvedTask, classCount: labels?.count ?? 0)
@@ -41,7 +41,7 @@ public struct RunData: Sendable {
     case .file(let path):
       let file = try CSVReader.read(
         contentsOf: path.url, displayPath: path.text(relativeTo: folder),
-        features: source.featureNames, target: data.target)
+        features: source.featureNames, target: data.target, precision: config.precision)
       validation = try dataset(file, labels: labelsInUse)
     }
     return RunData(
@@ -49,11 +49,19 @@ public struct RunData: Sendable {
       training: training, validation: validation)
   }
 
+  /// Standardises the training and validation features in place with `scaling`, leaving
+  /// them in `Scalar`'s precision: the one pass over the data that does not copy it.
+  @usableFromInline
+  mutating func standardizeFeatures<Scalar: TensorScalar>(with scaling: Standardizer<Scalar>) {
+    training.standardizeFeatures(with: scaling)
+    validation?.standardizeFeatures(with: scaling)
+  }
+
   /// Rows of another file (a test set) read with this run's columns and labels.
   public func dataset(from url: URL, displayPath: String) throws -> Dataset {
     let file = try CSVReader.read(
       contentsOf: url, displayPath: displayPath, features: training.source.featureNames,
-      target: config.data.target)
+      target: config.data.target, precision: config.precision)
     return try Self.dataset(file, labels: labels)
   }
 

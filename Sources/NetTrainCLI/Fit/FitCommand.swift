@@ -63,26 +63,27 @@ struct FitCommand: Command {
     let request = try FitRequest(arguments, configPath: path)
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let data = try RunData.load(request.config, messagesRelativeTo: FitRequest.workingFolder)
+    var data = try RunData.load(request.config, messagesRelativeTo: FitRequest.workingFolder)
     let loadSeconds = (clock.now - loadStart).seconds
     switch request.config.precision {
     case .float64:
-      return try train(Double.self, data, request, loadSeconds: loadSeconds, terminal: terminal)
+      return try train(Double.self, &data, request, loadSeconds: loadSeconds, terminal: terminal)
     case .float32:
-      return try train(Float.self, data, request, loadSeconds: loadSeconds, terminal: terminal)
+      return try train(Float.self, &data, request, loadSeconds: loadSeconds, terminal: terminal)
     }
   }
 
-  /// Trains in the config's precision, writes the run folder and reports.
+  /// Trains in the config's precision (standardising `data`'s features in place: the one
+  /// copy of them), writes the run folder and reports.
   private func train<Scalar: TensorScalar>(
-    _: Scalar.Type, _ data: RunData, _ request: FitRequest, loadSeconds: Double,
+    _: Scalar.Type, _ data: inout RunData, _ request: FitRequest, loadSeconds: Double,
     terminal: Terminal
   ) throws -> Int32 {
     let progress = FitProgress(epochs: data.config.training.epochs, terminal: terminal,
                                quiet: request.quiet)
     let interruption = Interruption()
     let result = FitRun.train(
-      data, as: Scalar.self, threads: request.threads, onEpoch: progress.report,
+      &data, as: Scalar.self, threads: request.threads, onEpoch: progress.report,
       isInterrupted: interruption.check)
     interruption.stopListening()
     let folder = RunFolder(request.outputFolder(name: data.config.name))

@@ -32,8 +32,9 @@ struct TemporaryFolder {
 /// inside fields, quotes, doubled quotes and CRLF pairs; the last is the default.
 let testChunkSizes = [1, 2, 3, 5, 7, 64, 1 << 20]
 
-/// Reads `bytes` as a CSV file named `t.csv` with every chunk size, expecting the same result
-/// (or the same error) from all of them, and returns it.
+/// Reads `bytes` as a CSV file named `t.csv` with every chunk size, by one thread and by two
+/// (split in the middle however small the file), expecting the same result (or the same
+/// error) from all of them, and returns it.
 func readCSV(
   bytes: [UInt8], features: [String]? = nil, target: String? = nil,
   targetRequired: Bool = true, chunkSizes: [Int] = testChunkSizes
@@ -43,15 +44,20 @@ func readCSV(
   return try TemporaryFolder.with { folder in
     let url = try folder.write("t.csv", bytes: bytes)
     var results: [Result<CSVData, CSVError>] = []
+    var readings: [String] = []
     for chunkSize in chunkSizes {
-      results.append(
-        Result {
-          try CSVReader.read(
-            contentsOf: url, displayPath: "t.csv", request: request, chunkSize: chunkSize)
-        }.mapError { $0 as? CSVError ?? CSVError(path: "?", message: "\($0)") })
+      for parallelMinimumBytes in [Int.max, 0] {
+        results.append(
+          Result {
+            try CSVReader.read(
+              contentsOf: url, displayPath: "t.csv", request: request, chunkSize: chunkSize,
+              parallelMinimumBytes: parallelMinimumBytes)
+          }.mapError { $0 as? CSVError ?? CSVError(path: "?", message: "\($0)") })
+        readings.append("chunk size \(chunkSize), \(parallelMinimumBytes == 0 ? 2 : 1) threads")
+      }
     }
-    for (chunkSize, result) in zip(chunkSizes, results).dropFirst() {
-      #expect(result == results[0], "chunk size \(chunkSize) disagrees with \(chunkSizes[0])")
+    for (reading, result) in zip(readings, results).dropFirst() {
+      #expect(result == results[0], "\(reading) disagrees with \(readings[0])")
     }
     return try results[0].get()
   }

@@ -33,4 +33,32 @@ import Testing
     let predictions = model.predict(Tensor(rows: [[4]]))
     #expect(Swift.abs(predictions.item - 400) < 1e-12)
   }
+
+  /// The row-by-row pass gives the statistics of the column-by-column definition bit for bit
+  /// (each column's sums add its values in row order), in both precisions.
+  @Test func fittedStatisticsAreThoseOfTheColumnByColumnDefinition() {
+    var generator = SeededGenerator(seed: 11)
+    let (rows, columns) = (257, 9)
+    let values = (0..<(rows * columns)).map { index in
+      index % columns == 3 ? 0.25 : generator.nextNormal() * 3 + Double(index % columns)
+    }
+    func reference(_ column: Int) -> (mean: Double, scale: Double) {
+      let x = (0..<rows).map { Double(Float(values[$0 * columns + column])) }
+      let mean = x.reduce(0, +) / Double(rows)
+      let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)
+      return (mean, x.min() != x.max() && variance > 0 ? variance.squareRoot() : 1)
+    }
+    let data = Tensor<Float>(values.map { Float($0) }, shape: .matrix(rows, columns))
+    let scaler = Standardizer(fittedTo: data)
+    for column in 0..<columns {
+      let (mean, scale) = reference(column)
+      #expect(scaler.means[column].bitPattern == Float(mean).bitPattern)
+      #expect(scaler.scales[column].bitPattern == Float(scale).bitPattern)
+    }
+    #expect(scaler.scales[3] == 1)
+    let copy = scaler.transform(data)
+    scaler.transform(inPlace: data)
+    #expect(copy.scalars == data.scalars)
+    #expect(data[5, 2] == (Float(values[5 * columns + 2]) - scaler.means[2]) / scaler.scales[2])
+  }
 }
