@@ -30,9 +30,12 @@ extension Kernels {
     if xShape.count == 1 {
       target.update(repeating: source[0], count: out.count)
     } else if xShape.rows == 1 {
-      for row in 0..<rows { (target + row &* columns).update(from: source, count: columns) }
+      for row in 0..<rows { copy(source, to: target + row &* columns, count: columns) }
     } else {
-      for row in 0..<rows { (target + row &* columns).update(repeating: source[row], count: columns) }
+      for row in 0..<rows {
+        let (value, line) = (source[row], target + row &* columns)
+        for column in 0..<columns { line[column] = value }
+      }
     }
   }
 
@@ -58,6 +61,19 @@ extension Kernels {
         for column in 0..<columns { total += values[column] }
         target[row] = total
       }
+    }
+  }
+
+  /// Copies `count` elements: an inline loop for the short rows of small networks, where a
+  /// call to `memmove` would cost more than the copy.
+  @inlinable
+  public static func copy<S: TensorScalar>(
+    _ source: UnsafePointer<S>, to target: UnsafeMutablePointer<S>, count: Int
+  ) {
+    if count > 32 {
+      target.update(from: source, count: count)
+    } else {
+      for index in 0..<count { target[index] = source[index] }
     }
   }
 

@@ -64,7 +64,7 @@ final class CompiledStep<Scalar: TensorScalar> {
     source.scalars.withUnsafeBufferPointer { source in
       guard let from = source.baseAddress, let to = batch.baseAddress else { return }
       for (position, row) in rows.enumerated() {
-        (to + position * width).update(from: from + row * width, count: width)
+        Kernels.copy(from + row * width, to: to + position * width, count: width)
       }
     }
   }
