@@ -90,12 +90,12 @@ internal enum VectorMath32 {
   /// e^x for every float: overflow to +inf, gradual underflow to subnormals and 0, NaN kept.
   @inline(__always)
   static func exp(_ x: V) -> V {
+    // NaN needs no special case: the clamp's compares are false for NaN, so it flows through.
     let clamped = clamp(x, -110, 90)
     let (p, n) = reduceExp(clamped)
     // 2^n split in two normal factors so that both overflow and subnormal results round once.
     let half = n &>> 1
-    let y = p * float((half &+ 127) &<< 23) * float((n &- half &+ 127) &<< 23)
-    return y.replacing(with: x, where: x .!= x)
+    return p * float((half &+ 127) &<< 23) * float((n &- half &+ 127) &<< 23)
   }
 
   /// The sign bit of every lane.
@@ -118,7 +118,7 @@ internal enum VectorMath32 {
     let e = expNormalRange(2 * clamp(a, 0, 10))
     let large = splat(1) - splat(2) / (e + 1)
     let t = large.replacing(with: small, where: a .< 0.55)
-    return float(bits(t) | sign).replacing(with: x, where: x .!= x)
+    return float(bits(t) | sign)  // a NaN x stays NaN through every step
   }
 
   /// |x|, by clearing the sign bit.

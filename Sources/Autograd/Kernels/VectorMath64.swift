@@ -103,41 +103,38 @@ internal enum VectorMath64 {
   /// e^x for every double: overflow to +inf, gradual underflow to subnormals and 0, NaN kept.
   @inline(__always)
   static func exp(_ x: V) -> V {
+    // NaN needs no special case: the clamp's compares are false for NaN, so it flows through.
     let clamped = clamp(x, -760, 720)
     let (p, n) = reduceExp(clamped)
     // 2^n split in two normal factors so that both overflow and subnormal results round once.
     let half = n &>> 1
-    let y = p * double((half &+ 1023) &<< 52) * double((n &- half &+ 1023) &<< 52)
-    return y.replacing(with: x, where: x .!= x)
+    return p * double((half &+ 1023) &<< 52) * double((n &- half &+ 1023) &<< 52)
   }
 
   /// The sign bit of every lane.
   @inline(__always)
   static func signBits(_ x: V) -> Bits { bits(x) & Bits(repeating: Int64.min) }
 
-  /// tanh x: an odd polynomial below 0.55, else 1 − 2/(e^{2|x|} + 1), with x's sign restored
-  /// (so tanh(−0) = −0). Beyond |x| = 22 the result is ±1 exactly.
+  /// tanh x for |x| = a: below 0.55, a + a·z·P(z)/Q(z) with z = a² (a near-minimax rational
+  /// fit); above, 1 − 2/(e^{2a} + 1). Both share one division. x's sign is restored at the
+  /// end (so tanh(−0) = −0); beyond a = 22 the result is ±1 exactly.
   @inline(__always)
   static func tanh(_ x: V) -> V {
     let sign = signBits(x)
     let a = double(bits(x) ^ sign)
     let z = a * a
-    var poly = splat(-0x1.59a834187ce22p-16)
-    poly = step(poly, z, 0x1.64fd88e9900a5p-14)
-    poly = step(poly, z, -0x1.ec1091436eb2ap-13)
-    poly = step(poly, z, 0x1.34c5a8a996cd4p-11)
-    poly = step(poly, z, -0x1.7d97cfd138c28p-10)
-    poly = step(poly, z, 0x1.d6d339333f329p-9)
-    poly = step(poly, z, -0x1.226e32f00cf0cp-7)
-    poly = step(poly, z, 0x1.664f487713373p-6)
-    poly = step(poly, z, -0x1.ba1ba1b9fec84p-5)
-    poly = step(poly, z, 0x1.1111111111032p-3)
-    poly = step(poly, z, -0x1.5555555555555p-2)
-    let small = a.addingProduct(a * z, poly)
+    let isSmall = a .< 0.55
+    var p = splat(-0x1.a201dae9df0d4p-13)
+    p = step(p, z, -0x1.4fe7c3756bbd1p-6)
+    p = step(p, z, -0x1.5555555555555p-2)
+    var q = splat(0x1.b17461ec9d76ep-13)
+    q = step(q, z, 0x1.7dad025bfd196p-6)
+    q = step(q, z, 0x1.d8950e3f9dcc0p-2)
+    q = step(q, z, 1)
     let e = expNormalRange(2 * clamp(a, 0, 22))
-    let large = splat(1) - splat(2) / (e + 1)
-    let t = large.replacing(with: small, where: a .< 0.55)
-    return double(bits(t) | sign).replacing(with: x, where: x .!= x)
+    let ratio = splat(2).replacing(with: p, where: isSmall) / (e + 1).replacing(with: q, where: isSmall)
+    let t = (splat(1) - ratio).replacing(with: a.addingProduct(a * z, ratio), where: isSmall)
+    return double(bits(t) | sign)  // a NaN x stays NaN through every step
   }
 
   /// |x|, by clearing the sign bit.
