@@ -11,7 +11,8 @@ extension Kernels {
   public static func tanh<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.tanh(_:into:count:), VectorMath32.tanh(_:into:count:), S.tanh)
+    elementwise(
+      x, into: y, VectorMath64.tanh(_:into:count:), VectorMath32.tanh(_:into:count:), S.tanh)
   }
 
   /// e^x of every element: +inf above the largest finite result, subnormals then 0 below.
@@ -19,7 +20,8 @@ extension Kernels {
   public static func exp<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.exp(_:into:count:), VectorMath32.exp(_:into:count:), S.exp)
+    elementwise(
+      x, into: y, VectorMath64.exp(_:into:count:), VectorMath32.exp(_:into:count:), S.exp)
   }
 
   /// The logistic sigmoid 1/(1 + e^−x) of every element, as 1/(1 + e^−|x|) or
@@ -28,7 +30,9 @@ extension Kernels {
   public static func sigmoid<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.sigmoid(_:into:count:), VectorMath32.sigmoid(_:into:count:)) { value in
+    elementwise(
+      x, into: y, VectorMath64.sigmoid(_:into:count:), VectorMath32.sigmoid(_:into:count:)
+    ) { value in
       let e = S.exp(-Swift.abs(value))
       return (value >= 0 ? 1 : e) / (1 + e)
     }
@@ -40,7 +44,9 @@ extension Kernels {
   public static func softplus<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.softplus(_:into:count:), VectorMath32.softplus(_:into:count:)) { value in
+    elementwise(
+      x, into: y, VectorMath64.softplus(_:into:count:), VectorMath32.softplus(_:into:count:)
+    ) { value in
       Swift.max(value, 0) + S.log1p(S.exp(-Swift.abs(value)))
     }
   }
@@ -50,7 +56,8 @@ extension Kernels {
   public static func log<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.log(_:into:count:), VectorMath32.log(_:into:count:), S.log)
+    elementwise(
+      x, into: y, VectorMath64.log(_:into:count:), VectorMath32.log(_:into:count:), S.log)
   }
 
   /// Applies the buffer function for `S` (`Double`, `Float`) or else `scalar`, element by

@@ -2,7 +2,8 @@
 /// `Float` throughout, for the buffer kernels in `Kernels+VectorMath.swift`.
 ///
 /// The same algorithms as `VectorMath64`, with shorter polynomials (near-minimax fits for
-/// single precision) and float constants.
+/// single precision) and float constants; tanh's small range is a plain odd polynomial here
+/// (five fused multiply-adds), where doubles need a rational function.
 @usableFromInline
 internal enum VectorMath32 {
   typealias V = SIMD16<Float>
@@ -12,27 +13,37 @@ internal enum VectorMath32 {
   // function inlined into the loop whether or not the caller is specialised.
 
   @usableFromInline
-  static func tanh(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+  static func tanh(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { tanh($0) }
   }
 
   @usableFromInline
-  static func exp(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+  static func exp(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { exp($0) }
   }
 
   @usableFromInline
-  static func sigmoid(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+  static func sigmoid(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { sigmoid($0) }
   }
 
   @usableFromInline
-  static func softplus(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+  static func softplus(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { softplus($0) }
   }
 
   @usableFromInline
-  static func log(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+  static func log(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { log($0) }
   }
 
@@ -125,8 +136,8 @@ internal enum VectorMath32 {
   @inline(__always)
   static func abs(_ x: V) -> V { float(bits(x) & ~Bits(repeating: Int32.min)) }
 
-  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x| never
-  /// overflows; one rounding in the division, as in the scalar stable form.
+  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x|
+  /// never overflows; one rounding in the division, as in the scalar stable form.
   @inline(__always)
   static func sigmoid(_ x: V) -> V {
     let e = exp(-abs(x))

@@ -4,7 +4,7 @@
 /// Every lane is computed by the same branch-free sequence of operations, so a value's
 /// result never depends on its neighbours. Polynomials are near-minimax fits (Chebyshev
 /// interpolation in 60-digit arithmetic) evaluated by Horner's rule with fused multiply-adds.
-/// Errors against glibc, measured by `VectorMathTests`, are at most 1–2 ulp.
+/// Errors against glibc, measured by the `…KernelTests`, are at most 1–2 ulp.
 @usableFromInline
 internal enum VectorMath64 {
   typealias V = SIMD8<Double>
@@ -14,27 +14,37 @@ internal enum VectorMath64 {
   // function inlined into the loop whether or not the caller is specialised.
 
   @usableFromInline
-  static func tanh(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+  static func tanh(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { tanh($0) }
   }
 
   @usableFromInline
-  static func exp(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+  static func exp(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { exp($0) }
   }
 
   @usableFromInline
-  static func sigmoid(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+  static func sigmoid(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { sigmoid($0) }
   }
 
   @usableFromInline
-  static func softplus(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+  static func softplus(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { softplus($0) }
   }
 
   @usableFromInline
-  static func log(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+  static func log(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
     Kernels.chunked(x, into: y, count: count) { log($0) }
   }
 
@@ -132,7 +142,8 @@ internal enum VectorMath64 {
     q = step(q, z, 0x1.d8950e3f9dcc0p-2)
     q = step(q, z, 1)
     let e = expNormalRange(2 * clamp(a, 0, 22))
-    let ratio = splat(2).replacing(with: p, where: isSmall) / (e + 1).replacing(with: q, where: isSmall)
+    let numerator = splat(2).replacing(with: p, where: isSmall)
+    let ratio = numerator / (e + 1).replacing(with: q, where: isSmall)
     let t = (splat(1) - ratio).replacing(with: a.addingProduct(a * z, ratio), where: isSmall)
     return double(bits(t) | sign)  // a NaN x stays NaN through every step
   }
@@ -141,8 +152,8 @@ internal enum VectorMath64 {
   @inline(__always)
   static func abs(_ x: V) -> V { double(bits(x) & ~Bits(repeating: Int64.min)) }
 
-  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x| never
-  /// overflows; one rounding in the division, as in the scalar stable form.
+  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x|
+  /// never overflows; one rounding in the division, as in the scalar stable form.
   @inline(__always)
   static func sigmoid(_ x: V) -> V {
     let e = exp(-abs(x))
