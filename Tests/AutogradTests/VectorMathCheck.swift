@@ -6,7 +6,8 @@ import Testing
 /// glibc element by element over a dense sweep, random values and special values; and the
 /// promise that an element's bits never depend on where it sits in the buffer.
 enum VectorMathCheck {
-  typealias Kernel<S: TensorScalar> = (UnsafeBufferPointer<S>, UnsafeMutableBufferPointer<S>) -> Void
+  typealias Kernel<S: TensorScalar> =
+    (UnsafeBufferPointer<S>, UnsafeMutableBufferPointer<S>) -> Void
 
   /// The largest distance allowed from glibc's result, in units in the last place.
   static let tolerance = 2.0

@@ -11,7 +11,8 @@ extension Kernels {
   public static func tanh<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.tanh, VectorMath32.tanh, S.tanh)
+    elementwise(
+      x, into: y, VectorMath64.tanh(_:into:count:), VectorMath32.tanh(_:into:count:), S.tanh)
   }
 
   /// e^x of every element: +inf above the largest finite result, subnormals then 0 below.
@@ -19,7 +20,8 @@ extension Kernels {
   public static func exp<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.exp, VectorMath32.exp, S.exp)
+    elementwise(
+      x, into: y, VectorMath64.exp(_:into:count:), VectorMath32.exp(_:into:count:), S.exp)
   }
 
   /// The logistic sigmoid 1/(1 + e^−x) of every element, as 1/(1 + e^−|x|) or
@@ -28,7 +30,9 @@ extension Kernels {
   public static func sigmoid<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.sigmoid, VectorMath32.sigmoid) { value in
+    elementwise(
+      x, into: y, VectorMath64.sigmoid(_:into:count:), VectorMath32.sigmoid(_:into:count:)
+    ) { value in
       let e = S.exp(-Swift.abs(value))
       return (value >= 0 ? 1 : e) / (1 + e)
     }
@@ -40,7 +44,9 @@ extension Kernels {
   public static func softplus<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.softplus, VectorMath32.softplus) { value in
+    elementwise(
+      x, into: y, VectorMath64.softplus(_:into:count:), VectorMath32.softplus(_:into:count:)
+    ) { value in
       Swift.max(value, 0) + S.log1p(S.exp(-Swift.abs(value)))
     }
   }
@@ -50,15 +56,17 @@ extension Kernels {
   public static func log<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>
   ) {
-    elementwise(x, into: y, VectorMath64.log, VectorMath32.log, S.log)
+    elementwise(
+      x, into: y, VectorMath64.log(_:into:count:), VectorMath32.log(_:into:count:), S.log)
   }
 
-  /// Applies the vector function for `S` (`Double`, `Float`) or else `scalar`, element by
+  /// Applies the buffer function for `S` (`Double`, `Float`) or else `scalar`, element by
   /// element. The type tests fold away once `S` is known.
   @inlinable @inline(__always)
   static func elementwise<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, into y: UnsafeMutableBufferPointer<S>,
-    _ double: (SIMD8<Double>) -> SIMD8<Double>, _ float: (SIMD16<Float>) -> SIMD16<Float>,
+    _ double: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void,
+    _ float: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
     _ scalar: (S) -> S
   ) {
     precondition(x.count == y.count, "elementwise: \(x.count) inputs, \(y.count) outputs")
@@ -66,34 +74,34 @@ extension Kernels {
     let source = UnsafeRawPointer(input)
     let target = UnsafeMutableRawPointer(output)
     if S.self == Double.self {
-      chunked(source, target, count: x.count, double)
+      double(source.assumingMemoryBound(to: Double.self),
+             target.assumingMemoryBound(to: Double.self), x.count)
     } else if S.self == Float.self {
-      chunked(source, target, count: x.count, float)
+      float(source.assumingMemoryBound(to: Float.self),
+            target.assumingMemoryBound(to: Float.self), x.count)
     } else {
       for i in 0..<x.count { y[i] = scalar(x[i]) }
     }
   }
 
   /// `f` over `count` scalars at `x`, written to `y`, one vector of `V.scalarCount` at a time;
-  /// the remainder goes through `f` in a zero-padded vector.
-  @inlinable @inline(__always)
+  /// the remainder goes through `f` in a zero-padded vector. `x` and `y` may be equal.
+  @inline(__always)
   static func chunked<V: SIMD>(
-    _ x: UnsafeRawPointer, _ y: UnsafeMutableRawPointer, count: Int, _ f: (V) -> V
+    _ x: UnsafePointer<V.Scalar>, into y: UnsafeMutablePointer<V.Scalar>, count: Int,
+    _ f: (V) -> V
   ) {
     let width = V.scalarCount
-    let stride = MemoryLayout<V.Scalar>.stride
     var i = 0
     while i + width <= count {
-      let v = x.loadUnaligned(fromByteOffset: i * stride, as: V.self)
-      y.storeBytes(of: f(v), toByteOffset: i * stride, as: V.self)
+      let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
+      UnsafeMutableRawPointer(y + i).storeBytes(of: f(v), as: V.self)
       i += width
     }
     if i == count { return }
-    let xs = x.assumingMemoryBound(to: V.Scalar.self)
-    let ys = y.assumingMemoryBound(to: V.Scalar.self)
     var v = V()
-    for j in 0..<(count - i) { v[j] = xs[i + j] }
+    for j in 0..<(count - i) { v[j] = x[i + j] }
     let result = f(v)
-    for j in 0..<(count - i) { ys[i + j] = result[j] }
+    for j in 0..<(count - i) { y[i + j] = result[j] }
   }
 }

@@ -2,42 +2,81 @@
 /// `Float` throughout, for the buffer kernels in `Kernels+VectorMath.swift`.
 ///
 /// The same algorithms as `VectorMath64`, with shorter polynomials (near-minimax fits for
-/// single precision) and float constants.
+/// single precision) and float constants; tanh's small range is a plain odd polynomial here
+/// (five fused multiply-adds), where doubles need a rational function.
 @usableFromInline
 internal enum VectorMath32 {
-  @usableFromInline typealias V = SIMD16<Float>
-  @usableFromInline typealias Bits = SIMD16<Int32>
+  typealias V = SIMD16<Float>
+  typealias Bits = SIMD16<Int32>
+
+  // Buffer entry points, called by `Kernels.tanh` & co. Compiled here, once, with the vector
+  // function inlined into the loop whether or not the caller is specialised.
+
+  @usableFromInline
+  static func tanh(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { tanh($0) }
+  }
+
+  @usableFromInline
+  static func exp(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { exp($0) }
+  }
+
+  @usableFromInline
+  static func sigmoid(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { sigmoid($0) }
+  }
+
+  @usableFromInline
+  static func softplus(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { softplus($0) }
+  }
+
+  @usableFromInline
+  static func log(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { log($0) }
+  }
 
   // Cody–Waite split of ln 2: `n · ln2High` is exact for |n| < 2^12.
-  @inlinable static var ln2High: Float { 0x1.62ep-1 }
-  @inlinable static var ln2Low: Float { 0x1.0bfbe8p-15 }
-  @inlinable static var log2e: Float { 0x1.715476p0 }
+  static var ln2High: Float { 0x1.62ep-1 }
+  static var ln2Low: Float { 0x1.0bfbe8p-15 }
+  static var log2e: Float { 0x1.715476p0 }
   /// 1.5 · 2^23: adding it rounds a float of magnitude < 2^22 to an integer, which then sits
   /// in the low bits of the sum's significand.
-  @inlinable static var shifter: Float { 0x1.8p23 }
+  static var shifter: Float { 0x1.8p23 }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func bits(_ v: V) -> Bits { unsafeBitCast(v, to: Bits.self) }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func float(_ b: Bits) -> V { unsafeBitCast(b, to: V.self) }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func splat(_ c: Float) -> V { V(repeating: c) }
 
   /// `x` limited to [lower, upper] by two compares (the standard library's `clamped`
   /// goes lane by lane); NaN lanes stay NaN.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func clamp(_ x: V, _ lower: Float, _ upper: Float) -> V {
     x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
   }
 
   /// `p · z + c`: one Horner step, a fused multiply-add.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func step(_ p: V, _ z: V, _ c: Float) -> V { splat(c).addingProduct(p, z) }
 
   /// x = n·ln2 + r with n an integer and |r| ≤ ln2/2; returns (e^r, n as integer bits).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func reduceExp(_ x: V) -> (p: V, n: Bits) {
     let shifted = splat(shifter).addingProduct(x, splat(log2e))
     let n = shifted - splat(shifter)
@@ -53,30 +92,30 @@ internal enum VectorMath32 {
   }
 
   /// e^x for x in [-120, 120] · ln2, where 2^n is a normal float: one scaling multiply.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func expNormalRange(_ x: V) -> V {
     let (p, n) = reduceExp(x)
     return p * float((n &+ 127) &<< 23)
   }
 
   /// e^x for every float: overflow to +inf, gradual underflow to subnormals and 0, NaN kept.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func exp(_ x: V) -> V {
+    // NaN needs no special case: the clamp's compares are false for NaN, so it flows through.
     let clamped = clamp(x, -110, 90)
     let (p, n) = reduceExp(clamped)
     // 2^n split in two normal factors so that both overflow and subnormal results round once.
     let half = n &>> 1
-    let y = p * float((half &+ 127) &<< 23) * float((n &- half &+ 127) &<< 23)
-    return y.replacing(with: x, where: x .!= x)
+    return p * float((half &+ 127) &<< 23) * float((n &- half &+ 127) &<< 23)
   }
 
   /// The sign bit of every lane.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func signBits(_ x: V) -> Bits { bits(x) & Bits(repeating: Int32.min) }
 
   /// tanh x: an odd polynomial below 0.55, else 1 − 2/(e^{2|x|} + 1), with x's sign restored
   /// (so tanh(−0) = −0). Beyond |x| = 10 the result is ±1 exactly.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func tanh(_ x: V) -> V {
     let sign = signBits(x)
     let a = float(bits(x) ^ sign)
@@ -90,23 +129,23 @@ internal enum VectorMath32 {
     let e = expNormalRange(2 * clamp(a, 0, 10))
     let large = splat(1) - splat(2) / (e + 1)
     let t = large.replacing(with: small, where: a .< 0.55)
-    return float(bits(t) | sign).replacing(with: x, where: x .!= x)
+    return float(bits(t) | sign)  // a NaN x stays NaN through every step
   }
 
   /// |x|, by clearing the sign bit.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func abs(_ x: V) -> V { float(bits(x) & ~Bits(repeating: Int32.min)) }
 
-  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x| never
-  /// overflows; one rounding in the division, as in the scalar stable form.
-  @inlinable @inline(__always)
+  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x|
+  /// never overflows; one rounding in the division, as in the scalar stable form.
+  @inline(__always)
   static func sigmoid(_ x: V) -> V {
     let e = exp(-abs(x))
     return splat(1).replacing(with: e, where: x .< 0) / (e + 1)
   }
 
   /// softplus x = max(x, 0) + log1p(e^−|x|).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func softplus(_ x: V) -> V {
     let e = exp(-abs(x))
     return x.replacing(with: 0, where: x .< 0) + log1pUnit(e)
@@ -114,7 +153,7 @@ internal enum VectorMath32 {
 
   /// log(1 + e) for e in [0, 1] (NaN kept): u = 1 + e rounded, then log u corrected by
   /// (e − (u − 1))/u, the rounding error of u over u. log1p e = e exactly for tiny e.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func log1pUnit(_ e: V) -> V {
     let u = e + 1
     let correction = (e - (u - 1)) / u
@@ -126,7 +165,7 @@ internal enum VectorMath32 {
 
   /// Natural logarithm: x = 2^k · m with m in [√½, √2), log x = k·ln2 + log(1 + (m − 1)).
   /// −inf at ±0, NaN below 0 and for NaN, +inf at +inf; subnormals are scaled up first.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func log(_ x: V) -> V {
     let subnormal = x .< 0x1p-126
     let scaled = x.replacing(with: x * 0x1p23, where: subnormal)
@@ -146,7 +185,7 @@ internal enum VectorMath32 {
 
   /// k·ln2 + log(1 + f) + c for f in [√½ − 1, √2 − 1] and a small correction c, in the
   /// order of fdlibm's `log`: s = f/(2 + f), log(1 + f) = 2·atanh s = f − f²/2 + s·(f²/2 + R).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func logReduced(_ f: V, _ k: V, _ c: V) -> V {
     let s = f / (f + 2)
     let z = s * s

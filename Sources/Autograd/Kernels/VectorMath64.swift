@@ -4,42 +4,80 @@
 /// Every lane is computed by the same branch-free sequence of operations, so a value's
 /// result never depends on its neighbours. Polynomials are near-minimax fits (Chebyshev
 /// interpolation in 60-digit arithmetic) evaluated by Horner's rule with fused multiply-adds.
-/// Errors against glibc, measured by `VectorMathTests`, are at most 1–2 ulp.
+/// Errors against glibc, measured by the `…KernelTests`, are at most 1–2 ulp.
 @usableFromInline
 internal enum VectorMath64 {
-  @usableFromInline typealias V = SIMD8<Double>
-  @usableFromInline typealias Bits = SIMD8<Int64>
+  typealias V = SIMD8<Double>
+  typealias Bits = SIMD8<Int64>
+
+  // Buffer entry points, called by `Kernels.tanh` & co. Compiled here, once, with the vector
+  // function inlined into the loop whether or not the caller is specialised.
+
+  @usableFromInline
+  static func tanh(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { tanh($0) }
+  }
+
+  @usableFromInline
+  static func exp(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { exp($0) }
+  }
+
+  @usableFromInline
+  static func sigmoid(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { sigmoid($0) }
+  }
+
+  @usableFromInline
+  static func softplus(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { softplus($0) }
+  }
+
+  @usableFromInline
+  static func log(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    Kernels.chunked(x, into: y, count: count) { log($0) }
+  }
 
   // Cody–Waite split of ln 2: `n · ln2High` is exact for |n| < 2^11.
-  @inlinable static var ln2High: Double { 0x1.62e42feep-1 }
-  @inlinable static var ln2Low: Double { 0x1.a39ef35793c76p-33 }
-  @inlinable static var log2e: Double { 0x1.71547652b82fep0 }
+  static var ln2High: Double { 0x1.62e42feep-1 }
+  static var ln2Low: Double { 0x1.a39ef35793c76p-33 }
+  static var log2e: Double { 0x1.71547652b82fep0 }
   /// 1.5 · 2^52: adding it rounds a double of magnitude < 2^51 to an integer, which then sits
   /// in the low bits of the sum's significand.
-  @inlinable static var shifter: Double { 0x1.8p52 }
+  static var shifter: Double { 0x1.8p52 }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func bits(_ v: V) -> Bits { unsafeBitCast(v, to: Bits.self) }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func double(_ b: Bits) -> V { unsafeBitCast(b, to: V.self) }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func splat(_ c: Double) -> V { V(repeating: c) }
 
   /// `x` limited to [lower, upper] by two compares (the standard library's `clamped`
   /// goes lane by lane); NaN lanes stay NaN.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func clamp(_ x: V, _ lower: Double, _ upper: Double) -> V {
     x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
   }
 
   /// `p · z + c`: one Horner step, a fused multiply-add.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func step(_ p: V, _ z: V, _ c: Double) -> V { splat(c).addingProduct(p, z) }
 
   /// e^r − 1 − r for |r| ≤ ln2/2, as r² · q(r).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func expm1Tail(_ r: V) -> V {
     var q = splat(0x1.1f72fc730b4ffp-29)
     q = step(q, r, 0x1.af4ddd84882fep-26)
@@ -56,7 +94,7 @@ internal enum VectorMath64 {
   }
 
   /// x = n·ln2 + r with n an integer and |r| ≤ ln2/2; returns (e^r, n as integer bits).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func reduceExp(_ x: V) -> (p: V, n: Bits) {
     let shifted = splat(shifter).addingProduct(x, splat(log2e))
     let n = shifted - splat(shifter)
@@ -66,66 +104,64 @@ internal enum VectorMath64 {
   }
 
   /// e^x for x in [-1000, 1000] · ln2, where 2^n is a normal double: one scaling multiply.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func expNormalRange(_ x: V) -> V {
     let (p, n) = reduceExp(x)
     return p * double((n &+ 1023) &<< 52)
   }
 
   /// e^x for every double: overflow to +inf, gradual underflow to subnormals and 0, NaN kept.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func exp(_ x: V) -> V {
+    // NaN needs no special case: the clamp's compares are false for NaN, so it flows through.
     let clamped = clamp(x, -760, 720)
     let (p, n) = reduceExp(clamped)
     // 2^n split in two normal factors so that both overflow and subnormal results round once.
     let half = n &>> 1
-    let y = p * double((half &+ 1023) &<< 52) * double((n &- half &+ 1023) &<< 52)
-    return y.replacing(with: x, where: x .!= x)
+    return p * double((half &+ 1023) &<< 52) * double((n &- half &+ 1023) &<< 52)
   }
 
   /// The sign bit of every lane.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func signBits(_ x: V) -> Bits { bits(x) & Bits(repeating: Int64.min) }
 
-  /// tanh x: an odd polynomial below 0.55, else 1 − 2/(e^{2|x|} + 1), with x's sign restored
-  /// (so tanh(−0) = −0). Beyond |x| = 22 the result is ±1 exactly.
-  @inlinable @inline(__always)
+  /// tanh x for |x| = a: below 0.55, a + a·z·P(z)/Q(z) with z = a² (a near-minimax rational
+  /// fit); above, 1 − 2/(e^{2a} + 1). Both share one division. x's sign is restored at the
+  /// end (so tanh(−0) = −0); beyond a = 22 the result is ±1 exactly.
+  @inline(__always)
   static func tanh(_ x: V) -> V {
     let sign = signBits(x)
     let a = double(bits(x) ^ sign)
     let z = a * a
-    var poly = splat(-0x1.59a834187ce22p-16)
-    poly = step(poly, z, 0x1.64fd88e9900a5p-14)
-    poly = step(poly, z, -0x1.ec1091436eb2ap-13)
-    poly = step(poly, z, 0x1.34c5a8a996cd4p-11)
-    poly = step(poly, z, -0x1.7d97cfd138c28p-10)
-    poly = step(poly, z, 0x1.d6d339333f329p-9)
-    poly = step(poly, z, -0x1.226e32f00cf0cp-7)
-    poly = step(poly, z, 0x1.664f487713373p-6)
-    poly = step(poly, z, -0x1.ba1ba1b9fec84p-5)
-    poly = step(poly, z, 0x1.1111111111032p-3)
-    poly = step(poly, z, -0x1.5555555555555p-2)
-    let small = a.addingProduct(a * z, poly)
+    let isSmall = a .< 0.55
+    var p = splat(-0x1.a201dae9df0d4p-13)
+    p = step(p, z, -0x1.4fe7c3756bbd1p-6)
+    p = step(p, z, -0x1.5555555555555p-2)
+    var q = splat(0x1.b17461ec9d76ep-13)
+    q = step(q, z, 0x1.7dad025bfd196p-6)
+    q = step(q, z, 0x1.d8950e3f9dcc0p-2)
+    q = step(q, z, 1)
     let e = expNormalRange(2 * clamp(a, 0, 22))
-    let large = splat(1) - splat(2) / (e + 1)
-    let t = large.replacing(with: small, where: a .< 0.55)
-    return double(bits(t) | sign).replacing(with: x, where: x .!= x)
+    let numerator = splat(2).replacing(with: p, where: isSmall)
+    let ratio = numerator / (e + 1).replacing(with: q, where: isSmall)
+    let t = (splat(1) - ratio).replacing(with: a.addingProduct(a * z, ratio), where: isSmall)
+    return double(bits(t) | sign)  // a NaN x stays NaN through every step
   }
 
   /// |x|, by clearing the sign bit.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func abs(_ x: V) -> V { double(bits(x) & ~Bits(repeating: Int64.min)) }
 
-  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x| never
-  /// overflows; one rounding in the division, as in the scalar stable form.
-  @inlinable @inline(__always)
+  /// The logistic sigmoid: 1/(1 + e^−|x|) for x ≥ 0, e^−|x|/(1 + e^−|x|) below, so e^−|x|
+  /// never overflows; one rounding in the division, as in the scalar stable form.
+  @inline(__always)
   static func sigmoid(_ x: V) -> V {
     let e = exp(-abs(x))
     return splat(1).replacing(with: e, where: x .< 0) / (e + 1)
   }
 
   /// softplus x = max(x, 0) + log1p(e^−|x|).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func softplus(_ x: V) -> V {
     let e = exp(-abs(x))
     return x.replacing(with: 0, where: x .< 0) + log1pUnit(e)
@@ -133,7 +169,7 @@ internal enum VectorMath64 {
 
   /// log(1 + e) for e in [0, 1] (NaN kept): u = 1 + e rounded, then log u corrected by
   /// (e − (u − 1))/u, the rounding error of u over u. log1p e = e exactly for tiny e.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func log1pUnit(_ e: V) -> V {
     let u = e + 1
     let correction = (e - (u - 1)) / u
@@ -145,7 +181,7 @@ internal enum VectorMath64 {
 
   /// Natural logarithm: x = 2^k · m with m in [√½, √2), log x = k·ln2 + log(1 + (m − 1)).
   /// −inf at ±0, NaN below 0 and for NaN, +inf at +inf; subnormals are scaled up first.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func log(_ x: V) -> V {
     let subnormal = x .< 0x1p-1022
     let scaled = x.replacing(with: x * 0x1p52, where: subnormal)
@@ -165,7 +201,7 @@ internal enum VectorMath64 {
 
   /// k·ln2 + log(1 + f) + c for f in [√½ − 1, √2 − 1] and a small correction c, in the
   /// order of fdlibm's `log`: s = f/(2 + f), log(1 + f) = 2·atanh s = f − f²/2 + s·(f²/2 + R).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func logReduced(_ f: V, _ k: V, _ c: V) -> V {
     let s = f / (f + 2)
     let z = s * s
