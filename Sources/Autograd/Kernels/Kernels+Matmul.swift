@@ -40,7 +40,8 @@ extension Kernels {
     threads: Int
   ) {
     Matmul<SIMD16<Float>>.run(
-      StridedMatrix(a, aLayout, rows: m, columns: k), StridedMatrix(b, bLayout, rows: k, columns: n),
+      StridedMatrix(a, aLayout, rows: m, columns: k),
+      StridedMatrix(b, bLayout, rows: k, columns: n),
       into: c, m: m, k: k, n: n, threads: threads)
   }
 
@@ -52,7 +53,8 @@ extension Kernels {
     threads: Int
   ) {
     Matmul<SIMD8<Double>>.run(
-      StridedMatrix(a, aLayout, rows: m, columns: k), StridedMatrix(b, bLayout, rows: k, columns: n),
+      StridedMatrix(a, aLayout, rows: m, columns: k),
+      StridedMatrix(b, bLayout, rows: k, columns: n),
       into: c, m: m, k: k, n: n, threads: threads)
   }
 

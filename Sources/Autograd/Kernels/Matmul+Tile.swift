@@ -158,7 +158,10 @@ extension Matmul {
   /// The first `columns` elements of a row of `c` in 2 registers, zeros after them.
   @inline(__always)
   static func loadRow(_ p: UnsafePointer<S>, columns: Int) -> (V, V) {
-    (load(p + 0 * lanes, count: max(0, min(lanes, columns - 0 * lanes))), load(p + 1 * lanes, count: max(0, min(lanes, columns - 1 * lanes))))
+    (
+      load(p + 0 * lanes, count: max(0, min(lanes, columns - 0 * lanes))),
+      load(p + 1 * lanes, count: max(0, min(lanes, columns - 1 * lanes)))
+    )
   }
 
   /// The first `columns` elements of a row of `c` in a register, zeros after them.
