@@ -11,7 +11,9 @@ extension Kernels {
   /// multiply-adds over `k` in order, from zero:
   /// `var s: S = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`, so the result is
   /// the same to the bit for every shape, layout and thread count. At most `threads` threads
-  /// work, each on whole rows (or columns) of `c`; small products stay on the calling thread.
+  /// work, each on whole rows (or columns) of `c`; small products stay on the calling thread
+  /// (below about 20 µs of work) and never touch Dispatch. `c` must not overlap `a` or `b`;
+  /// with `k = 0` it is filled with zeros and `a`, `b` are not read.
   @inlinable
   public static func matmul<S: TensorScalar>(
     _ a: UnsafePointer<S>, _ aLayout: MatrixLayout, _ b: UnsafePointer<S>,
@@ -40,7 +42,8 @@ extension Kernels {
     threads: Int
   ) {
     Matmul<SIMD16<Float>>.run(
-      StridedMatrix(a, aLayout, rows: m, columns: k), StridedMatrix(b, bLayout, rows: k, columns: n),
+      StridedMatrix(a, aLayout, rows: m, columns: k),
+      StridedMatrix(b, bLayout, rows: k, columns: n),
       into: c, m: m, k: k, n: n, threads: threads)
   }
 
@@ -52,7 +55,8 @@ extension Kernels {
     threads: Int
   ) {
     Matmul<SIMD8<Double>>.run(
-      StridedMatrix(a, aLayout, rows: m, columns: k), StridedMatrix(b, bLayout, rows: k, columns: n),
+      StridedMatrix(a, aLayout, rows: m, columns: k),
+      StridedMatrix(b, bLayout, rows: k, columns: n),
       into: c, m: m, k: k, n: n, threads: threads)
   }
 

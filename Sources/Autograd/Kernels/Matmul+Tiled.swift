@@ -60,11 +60,22 @@ extension Matmul {
       }
       return
     }
+    var done = 0  // a transposed `b`: whole `lanes × lanes` blocks in registers
+    if columns == width && block.rowStride == 1 {
+      done = depth - depth % lanes
+      for p in stride(from: 0, to: done, by: lanes) {
+        for j in stride(from: 0, to: width, by: lanes) {
+          transposeBlock(
+            block.base + j * block.columnStride + p, block.columnStride, pack + p * width + j,
+            width)
+        }
+      }
+    }
     if columns < width { pack.update(repeating: 0, count: depth * width) }
-    for j in 0..<columns {  // a transposed `b`: each column is a run of `rowStride` steps
-      var source = block.base + j * block.columnStride
-      var target = pack + j
-      for _ in 0..<depth {
+    for j in 0..<columns {  // the rest: each column is a run of `rowStride` steps
+      var source = block.base + j * block.columnStride + done * block.rowStride
+      var target = pack + done * width + j
+      for _ in done..<depth {
         target.pointee = source.pointee
         source += block.rowStride
         target += width

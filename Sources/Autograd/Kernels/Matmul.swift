@@ -11,8 +11,9 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
 
   /// Elements per register.
   static var lanes: Int { V.scalarCount }
-  /// Multiply-adds (`m·k·n`) below which a product stays on the calling thread.
-  static var workPerThread: Int { 1 << 16 }
+  /// The multiply-adds (`m·k·n`) worth a thread of its own: about 20 µs of work, far above
+  /// what it costs to wake a worker, so products up to W4's size stay on the calling thread.
+  static var workPerThread: Int { lanes << 16 }
 
   /// `c[m×n] = a·b`, `c` dense row-major, using up to `threads` threads.
   static func run(
