@@ -12,7 +12,7 @@ extension Kernels {
   /// `var s: S = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`, so the result is
   /// the same to the bit for every shape, layout and thread count. At most `threads` threads
   /// work, each on whole rows (or columns) of `c`; small products stay on the calling thread
-  /// (below about 20 µs of work) and never touch Dispatch. `c` must not overlap `a` or `b`;
+  /// (below about 10 µs of work) and never touch Dispatch. `c` must not overlap `a` or `b`;
   /// with `k = 0` it is filled with zeros and `a`, `b` are not read.
   @inlinable
   public static func matmul<S: TensorScalar>(
