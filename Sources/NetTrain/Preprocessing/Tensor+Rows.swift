@@ -18,5 +18,11 @@ extension Tensor {
   }
 
   /// Whether every element is finite (neither NaN nor infinite).
-  public var isFinite: Bool { scalars.allSatisfy(\.isFinite) }
+  @inlinable  // specialised: a key path per element would cost more than the check
+  public var isFinite: Bool {
+    scalars.withUnsafeBufferPointer { values in
+      for value in values where !value.isFinite { return false }
+      return true
+    }
+  }
 }
