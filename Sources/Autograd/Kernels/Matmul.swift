@@ -54,16 +54,12 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     }
   }
 
-  /// `body(0..<count)`, the parts on Dispatch's worker threads.
+  /// `body(0..<count)`, the parts on the spinning workers and this thread.
   ///
-  /// Not `@Sendable`, as the parts share the operands' pointers: the parts only read `a` and
-  /// `b` and write disjoint blocks of `c`.
+  /// The parts share the operands' pointers: they only read `a` and `b` and write disjoint
+  /// blocks of `c`.
   static func forEachPart(count: Int, _ body: (Int) -> Void) {
-    if count == 1 { return body(0) }
-    withoutActuallyEscaping(body) { body in
-      nonisolated(unsafe) let body = body
-      DispatchQueue.concurrentPerform(iterations: count) { body($0) }
-    }
+    SpinningWorkers.shared.run(count: count, body)
   }
 
   /// `c = a·b` on this thread, by the path that suits the shape.
