@@ -52,8 +52,7 @@ extension Kernels {
       for value in x { total += value }
       target[0] = total
     } else if shape.rows == 1 {
-      target.update(repeating: 0, count: columns)
-      for row in 0..<rows { add(source + row &* columns, into: target, count: columns) }
+      sumRows(source, rows: rows, columns: columns, into: target)
     } else {
       for row in 0..<rows {
         let values = source + row &* columns
@@ -77,21 +76,29 @@ extension Kernels {
     }
   }
 
-  /// `y += x` over `count` elements, eight at a time (each element's sum is the same).
+  /// The column sums of a `rows × columns` matrix, eight columns at a time in registers,
+  /// each column summed over the rows in order (the same sums as one at a time).
   @inlinable
-  static func add<S: TensorScalar>(
-    _ x: UnsafePointer<S>, into y: UnsafeMutablePointer<S>, count: Int
+  static func sumRows<S: TensorScalar>(
+    _ x: UnsafePointer<S>, rows: Int, columns: Int, into out: UnsafeMutablePointer<S>
   ) {
-    var j = 0
-    while j &+ 8 <= count {
-      let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<S>.self)
-      let ys = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD8<S>.self)
-      UnsafeMutableRawPointer(y + j).storeBytes(of: ys + xs, as: SIMD8<S>.self)
-      j &+= 8
+    var column = 0
+    while column &+ 16 <= columns {
+      var (low, high) = (SIMD8<S>(), SIMD8<S>())
+      for row in 0..<rows {
+        let line = UnsafeRawPointer(x + (row &* columns &+ column))
+        low += line.loadUnaligned(as: SIMD8<S>.self)
+        high += line.loadUnaligned(fromByteOffset: 8 &* MemoryLayout<S>.stride, as: SIMD8<S>.self)
+      }
+      UnsafeMutableRawPointer(out + column).storeBytes(of: low, as: SIMD8<S>.self)
+      UnsafeMutableRawPointer(out + (column &+ 8)).storeBytes(of: high, as: SIMD8<S>.self)
+      column &+= 16
     }
-    while j < count {
-      y[j] += x[j]
-      j &+= 1
+    while column < columns {
+      var total: S = 0
+      for row in 0..<rows { total += x[row &* columns &+ column] }
+      out[column] = total
+      column &+= 1
     }
   }
 
