@@ -78,3 +78,17 @@ struct ProgramTests {
     #expect(program.output(0)[0] == 63.75)
   }
 }
+
+extension ProgramTests {
+  /// A chain of 20 element-wise ops on 100 elements: each intermediate is dead once the next
+  /// op has read it, so the program needs a few blocks of 100, not 20, and still computes it.
+  @Test func intermediatesReuseMemory() {
+    let x = T((0..<100).map { Double($0) / 100 }, requiresGrad: true)
+    var y = x
+    withGrad { for _ in 0..<20 { y = (y * 0.5).tanh() } }
+    let program = Program(inputs: [x], outputs: [y])
+    program.run()
+    #expect(Array(program.output(0)) == y.scalars)
+    #expect(program.memoryCount <= 4 * 104, "\(program.memoryCount) elements")
+  }
+}

@@ -23,6 +23,8 @@ public final class Program<Scalar: TensorScalar> {
   @usableFromInline let inputSlots: [Int]
   @usableFromInline let outputSlots: [Int]
   let arena: UnsafeMutablePointer<Scalar>
+  /// The elements of memory the program holds for its slots.
+  public let memoryCount: Int
   /// The most threads a large matrix product may use; results do not depend on it.
   public var threads: Int
 
@@ -46,6 +48,7 @@ public final class Program<Scalar: TensorScalar> {
       (arena + layout.offsets[slot]).update(from: values, count: values.count)
     }
     self.arena = arena
+    memoryCount = layout.total
     self.addresses = addresses
     instructions = builder.instructions
     slotCounts = builder.slotCounts

@@ -93,14 +93,40 @@ struct ProgramBuilder<Scalar: TensorScalar> {
     constants.removeAll { !liveSlots.contains($0.slot) }
   }
 
-  /// Where each slot starts in one block of memory, every live slot at a multiple of 8
-  /// elements (whole SIMD vectors), and the block's total size. Dead slots take no memory.
+  /// Where each slot starts in one block of memory, and the block's size. Inputs, constants
+  /// and outputs keep their memory for the whole run; every other slot holds its block only
+  /// from the instruction that writes it to its last reader, after which a later slot of the
+  /// same size reuses it (an instruction's output never shares memory with its operands).
+  /// Blocks are whole SIMD vectors (multiples of 8 elements); dead slots take no memory.
   func layout() -> (offsets: [Int], total: Int) {
-    var offsets: [Int] = []
+    func size(_ slot: Int) -> Int { (slotCounts[slot] + 7) / 8 * 8 }
+    var offsets = [Int](repeating: 0, count: slotCounts.count)
     var total = 0
-    for (slot, count) in slotCounts.enumerated() {
-      offsets.append(total)
-      if liveSlots.contains(slot) { total += (count + 7) / 8 * 8 }
+    let permanent = Set(inputSlots).union(constants.map(\.slot)).union(outputSlots)
+    for slot in permanent.sorted() where liveSlots.contains(slot) {
+      offsets[slot] = total
+      total += size(slot)
+    }
+    var lastUse: [Int: Int] = [:]
+    for (index, instruction) in instructions.enumerated() {
+      lastUse[instruction.x] = index
+      if instruction.isBinary { lastUse[instruction.y] = index }
+    }
+    var free: [Int: [Int]] = [:]  // block size → offsets of free blocks
+    for (index, instruction) in instructions.enumerated() {
+      let slot = instruction.output
+      if !permanent.contains(slot) {
+        if let offset = free[size(slot)]?.popLast() {
+          offsets[slot] = offset
+        } else {
+          offsets[slot] = total
+          total += size(slot)
+        }
+      }
+      let operands = instruction.isBinary ? Set([instruction.x, instruction.y]) : [instruction.x]
+      for operand in operands where !permanent.contains(operand) && lastUse[operand] == index {
+        free[size(operand), default: []].append(offsets[operand])
+      }
     }
     return (offsets, total)
   }

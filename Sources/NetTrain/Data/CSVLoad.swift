@@ -83,7 +83,7 @@ struct CSVLoad<Scalar: DecimalConvertible> {
       if size - dataStart >= parallelMinimumBytes,
         let split = try splitPoint(dataStart: dataStart, size: size)
       {
-        let firstRows = Int(Double(split - dataStart) / rowBytes * 1.05) + 16
+        let firstRows = Int(Double(split - dataStart) / rowBytes * 1.01) + 16  // a 1 % margin
         fits = try readInTwo(&builder, dataStart: dataStart, split: split, firstRows: firstRows)
       } else {
         fits = try readRows(&builder, from: dataStart).progress != .full
