@@ -17,16 +17,19 @@ final class SpinningWorkers: @unchecked Sendable {
   /// The workers of the process: one fewer than the processors (the caller is the other).
   static let shared = SpinningWorkers(count: max(0, Kernels.availableThreads - 1))
 
-  /// Bumped (release) each time a job is posted; workers watch it.
+  /// The number of the current job, bumped (release) each time one is posted; workers watch it.
   private let generation = Atomic<Int>(0)
-  /// The next part to take, and the parts not yet finished, of the current job.
-  private let nextPart = Atomic<Int>(0)
+  /// The current job's ticket: its number (bits 32 and up), its part count (bits 16–31) and
+  /// the next part to take (bits 0–15). A part is taken by a compare-and-exchange on it, so a
+  /// thread late from an earlier job can never take a part of a later one.
+  private let ticket = Atomic<Int>(0)
+  /// The parts of the current job not yet finished.
   private let unfinished = Atomic<Int>(0)
   /// Whether a caller owns the workers.
   private let isBusy = Atomic<Bool>(false)
-  /// The current job; written before `generation` is bumped, read after it is seen.
+  /// The current job's work; written before its ticket is published, read only by a thread
+  /// that took one of its parts (so the caller, which waits for every part, keeps it alive).
   nonisolated(unsafe) private var body: (Int) -> Void = { _ in }
-  nonisolated(unsafe) private var partCount = 0
   private let sleepers: [Sleeper]
 
   /// A worker's bed: whether it sleeps, and the semaphore that wakes it.
@@ -47,7 +50,7 @@ final class SpinningWorkers: @unchecked Sendable {
   /// Runs `body(0..<count)`, parts on the workers and on this thread; returns when all are
   /// done. Parts must be independent.
   func run(count: Int, _ body: (Int) -> Void) {
-    guard count > 1, !sleepers.isEmpty,
+    guard count > 1, count < 1 << 16, !sleepers.isEmpty,
       isBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     else {
       for part in 0..<count { body(part) }
@@ -55,25 +58,31 @@ final class SpinningWorkers: @unchecked Sendable {
     }
     withoutActuallyEscaping(body) { body in
       self.body = body
-      partCount = count
-      nextPart.store(0, ordering: .relaxed)
+      let job = generation.load(ordering: .relaxed) + 1
       unfinished.store(count, ordering: .relaxed)
-      generation.add(1, ordering: .releasing)
+      ticket.store(job << 32 | count << 16, ordering: .releasing)
+      generation.store(job, ordering: .releasing)
       for sleeper in sleepers where sleeper.isAsleep.exchange(false, ordering: .acquiringAndReleasing) {
         sleeper.wake.signal()
       }
-      takeParts()
+      takeParts(of: job)
       while unfinished.load(ordering: .acquiring) > 0 {}
       self.body = { _ in }
     }
     isBusy.store(false, ordering: .releasing)
   }
 
-  /// Takes and runs parts of the current job until none is left.
-  private func takeParts() {
+  /// Takes and runs parts of job `job` until none is left (or a later job has replaced it).
+  private func takeParts(of job: Int) {
     while true {
-      let part = nextPart.add(1, ordering: .relaxed).oldValue
-      guard part < partCount else { return }
+      let current = ticket.load(ordering: .acquiring)
+      let (count, part) = ((current >> 16) & 0xFFFF, current & 0xFFFF)
+      guard current >> 32 == job, part < count else { return }
+      guard
+        ticket.compareExchange(
+          expected: current, desired: current + 1, ordering: .acquiringAndReleasing
+        ).exchanged
+      else { continue }
       body(part)
       unfinished.subtract(1, ordering: .releasing)
     }
@@ -91,7 +100,7 @@ final class SpinningWorkers: @unchecked Sendable {
         spins = 0
       }
       seen = generation.load(ordering: .acquiring)
-      takeParts()
+      takeParts(of: seen)
     }
   }
 
