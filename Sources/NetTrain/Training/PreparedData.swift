@@ -78,15 +78,8 @@ extension Model {
   @usableFromInline
   func classes(fromLogits logits: Tensor<Scalar>) -> [Int] {
     let (rows, columns) = (logits.shape.rows, logits.shape.columns)
-    let values = logits.scalars
-    if task == .binary { return values.map { $0 > 0 ? 1 : 0 } }
-    return (0..<rows).map { row in
-      let offset = row * columns
-      var best = 0
-      for column in 1..<columns {
-        if values[offset + column] > values[offset + best] { best = column }
-      }
-      return best
+    return logits.scalars.withUnsafeBufferPointer { values in
+      (0..<rows).map { Model.predictedClass(values, row: $0, columns: columns) }
     }
   }
 }
