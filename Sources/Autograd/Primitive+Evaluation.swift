@@ -31,6 +31,11 @@ extension Primitive {
       evaluateMatmul(x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads)
     case .transpose: Kernels.transpose(x, rows: xShape.rows, columns: xShape.columns, into: out)
     case .logSoftmax: Kernels.logSoftmax(x, rows: xShape.rows, columns: xShape.columns, into: out)
+    case .addBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, +)
+    case .subtractBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, -)
+    case .multiplyBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, *)
+    case .divideBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, /)
+    case .multiplyByOneMinusSquare: Kernels.zip(x, y, into: out) { g, y in g * (1 - y * y) }
     default: evaluateElementwise(x, into: out)
     }
   }

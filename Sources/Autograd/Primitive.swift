@@ -40,6 +40,16 @@ public enum Primitive<Scalar: TensorScalar> {
   /// The sign of x: 1, −1 or 0 (its own gradient is zero).
   case sign
 
+  // Fused primitives: a compiled `Program` puts them in place of chains of the ops above
+  // (the same arithmetic in one pass, so the same bits); no op records them.
+
+  /// `x ∘ y` (add, subtract, multiply, divide) with y, one element, a row or a column,
+  /// repeated over x's shape: an element-wise op that reads a broadcast's input in place.
+  case addBroadcast, subtractBroadcast, multiplyBroadcast, divideBroadcast
+  /// x · (1 − y · y): a gradient times the slope of tanh at its output y, in one pass
+  /// instead of three (`mul`, `1 sub`, `mul`).
+  case multiplyByOneMinusSquare
+
   /// The op's name in traces: `add`, `mul 2.0`, `3.0 sub`, `matmul`, `tanh`, ….
   public var label: String {
     switch self {
@@ -72,6 +82,11 @@ public enum Primitive<Scalar: TensorScalar> {
     case .logSoftmax: "logSoftmax"
     case .heaviside: "heaviside"
     case .sign: "sign"
+    case .addBroadcast: "add_bcast"
+    case .subtractBroadcast: "sub_bcast"
+    case .multiplyBroadcast: "mul_bcast"
+    case .divideBroadcast: "div_bcast"
+    case .multiplyByOneMinusSquare: "mul_1-y²"
     }
   }
 }

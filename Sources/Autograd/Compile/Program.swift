@@ -35,6 +35,7 @@ public final class Program<Scalar: TensorScalar> {
   ///   - outputs: the tensors each run computes, from recorded ops, inputs or constants.
   public init(inputs: [Tensor<Scalar>], outputs: [Tensor<Scalar>], threads: Int = 1) {
     var builder = ProgramBuilder(inputs: inputs, outputs: outputs)
+    builder.fuseElementwiseChains()
     builder.dropUnusedInstructions()
     let layout = builder.layout()
     let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: max(layout.total, 1))

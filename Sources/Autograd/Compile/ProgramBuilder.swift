@@ -3,7 +3,7 @@
 /// Every node gets a slot, except a reshape, which shares its input's slot (the same
 /// elements in another shape). Slots are numbered in graph order, inputs first.
 struct ProgramBuilder<Scalar: TensorScalar> {
-  private(set) var instructions: [ProgramInstruction<Scalar>] = []
+  var instructions: [ProgramInstruction<Scalar>] = []
   private(set) var slotCounts: [Int] = []
   /// Constant leaves and the inputs' starting values: slot and values.
   private(set) var constants: [(slot: Int, values: [Scalar])] = []

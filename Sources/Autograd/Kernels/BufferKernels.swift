@@ -19,6 +19,31 @@ extension Kernels {
     for i in 0..<out.count { out[i] = f(a[i], b[i]) }
   }
 
+  /// `out = f(x, y)` element by element, with `y` (one element, a row `[1, c]`/`[c]`, or a
+  /// column `[r, 1]`) repeated over x's shape: the values of `zip(x, broadcast(y))`.
+  @inlinable
+  public static func zipBroadcasting<S: TensorScalar>(
+    _ x: UnsafeBufferPointer<S>, _ xShape: Shape, _ y: UnsafeBufferPointer<S>, _ yShape: Shape,
+    into out: UnsafeMutableBufferPointer<S>, _ f: (S, S) -> S
+  ) {
+    guard let x = x.baseAddress, let y = y.baseAddress, let out = out.baseAddress else { return }
+    let (rows, columns) = (xShape.rows, xShape.columns)
+    if yShape.count == 1 {
+      let value = y[0]
+      for index in 0..<xShape.count { out[index] = f(x[index], value) }
+    } else if yShape.rows == 1 {
+      for row in 0..<rows {
+        let (line, target) = (x + row &* columns, out + row &* columns)
+        for column in 0..<columns { target[column] = f(line[column], y[column]) }
+      }
+    } else {
+      for row in 0..<rows {
+        let (line, target, value) = (x + row &* columns, out + row &* columns, y[row])
+        for column in 0..<columns { target[column] = f(line[column], value) }
+      }
+    }
+  }
+
   /// `x` (one element, a row `[1, c]`/`[c]`, or a column `[r, 1]`) repeated to fill `shape`.
   @inlinable
   public static func broadcast<S: TensorScalar>(

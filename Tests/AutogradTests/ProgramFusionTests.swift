@@ -1,0 +1,69 @@
+import Autograd
+import Testing
+
+/// A program fuses chains of element-wise ops into one pass; the fused instructions must give
+/// the bits of the ops they replace, for every broadcast form, and leave nothing unfused that
+/// the pattern covers.
+struct ProgramFusionTests {
+  typealias T = Tensor<Double>
+
+  static func random(_ shape: Shape, seed: UInt64) -> [Double] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<shape.count).map { _ in generator.nextUniform(in: -2, 2) }
+  }
+
+  /// Records `function` on tracked inputs of `shapes`, compiles it, and checks that on new
+  /// values its outputs equal the eager ops' to the bit; returns the program's listing.
+  static func replayedListing(
+    _ shapes: [Shape], _ function: ([T]) -> [T], sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String {
+    let inputs = shapes.enumerated().map { index, shape in
+      T(random(shape, seed: UInt64(index)), shape: shape, requiresGrad: true)
+    }
+    let program = Program(inputs: inputs, outputs: withGrad { function(inputs) })
+    let values = shapes.enumerated().map { random($1, seed: UInt64(100 + $0)) }
+    for (index, value) in values.enumerated() {
+      _ = program.input(index).update(fromContentsOf: value)
+    }
+    program.run()
+    let eager = withGrad { function(zip(values, shapes).map { T($0, shape: $1, requiresGrad: true) }) }
+    for (index, expected) in eager.enumerated() {
+      #expect(Array(program.output(index)) == expected.scalars, sourceLocation: sourceLocation)
+    }
+    return program.description
+  }
+
+  @Test func anOperandThatIsBroadcastIsReadInPlace() {
+    let listing = Self.replayedListing(
+      [.matrix(5, 3), .vector(3), .matrix(1, 3), .matrix(5, 1), .vector(1)]
+    ) { x in
+      let (a, row, rowMatrix, column, one) = (x[0], x[1], x[2], x[3], x[4])
+      return [a + row, row + a, a - rowMatrix, a * column, column * a, a / column, a - one]
+    }
+    #expect(!listing.contains("broadcast"), "\(listing)")
+    #expect(listing.contains("add_bcast") && listing.contains("sub_bcast"))
+    #expect(listing.contains("mul_bcast") && listing.contains("div_bcast"))
+  }
+
+  @Test func aBroadcastFirstOperandOfASubtractionIsNotFused() {
+    let listing = Self.replayedListing([.matrix(4, 2), .vector(2)]) { x in [x[1] - x[0]] }
+    #expect(listing.contains("broadcast(") && listing.contains("sub("), "\(listing)")
+  }
+
+  @Test func tanhsBackwardPassIsOneInstruction() {
+    let listing = Self.replayedListing([.matrix(6, 5), .matrix(6, 5)]) { x in
+      let y = x[0].tanh()
+      let gradient = (y * x[1]).sum().adjoints(createGraph: true)[x[0]] ?? T.zeros(x[0].shape)
+      return [gradient, x[1] * (1 - y * y), (1 - y * y) * x[1]]
+    }
+    #expect(!listing.contains("1.0 sub"), "\(listing)")
+    #expect(listing.components(separatedBy: "mul_1-y²").count - 1 == 3, "\(listing)")
+  }
+
+  @Test func aSquareOfTwoDifferentTensorsIsNotFused() {
+    let listing = Self.replayedListing([.matrix(3, 3), .matrix(3, 3)]) { x in
+      [x[0] * (1 - x[0] * x[1])]
+    }
+    #expect(!listing.contains("mul_1-y²"), "\(listing)")
+  }
+}
