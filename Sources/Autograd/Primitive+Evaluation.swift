@@ -36,8 +36,25 @@ extension Primitive {
     case .multiplyBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, *)
     case .divideBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, /)
     case .multiplyByOneMinusSquare: Kernels.zip(x, y, into: out) { g, y in g * (1 - y * y) }
+    case .matmulAddRow: preconditionFailure("\(label) takes a third operand")
     default: evaluateElementwise(x, into: out)
     }
+  }
+
+  /// Computes a primitive of three operands (`matmulAddRow`: a, b and the bias row `z`);
+  /// any other primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
+  @inlinable
+  public func evaluate(
+    _ x: UnsafeBufferPointer<Scalar>, _ xShape: Shape,
+    _ y: UnsafeBufferPointer<Scalar>, _ yShape: Shape, _ z: UnsafeBufferPointer<Scalar>,
+    into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape, threads: Int
+  ) {
+    guard case .matmulAddRow(let aLayout, let bLayout, let tanh) = self else {
+      return evaluate(x, xShape, y, yShape, into: out, shape, threads: threads)
+    }
+    evaluateMatmul(
+      x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads,
+      epilogue: MatmulEpilogue(bias: z.baseAddress, tanh: tanh))
   }
 
   /// The element-wise functions of one operand.
@@ -67,15 +84,18 @@ extension Primitive {
   func evaluateMatmul(
     _ a: UnsafeBufferPointer<Scalar>, _ aShape: Shape, _ aLayout: MatrixLayout,
     _ b: UnsafeBufferPointer<Scalar>, _ bLayout: MatrixLayout,
-    into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape, threads: Int
+    into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape, threads: Int,
+    epilogue: MatmulEpilogue<Scalar> = .none
   ) {
     let k = aLayout == .normal ? aShape.columns : aShape.rows
     guard let c = out.baseAddress else { return }  // an empty product
     guard k > 0, let a = a.baseAddress, let b = b.baseAddress else {
       c.update(repeating: 0, count: out.count)
+      Kernels.finish(c, rows: shape.rows, columns: shape.columns, rowStride: shape.columns, epilogue)
       return
     }
     Kernels.matmul(
-      a, aLayout, b, bLayout, into: c, m: shape.rows, k: k, n: shape.columns, threads: threads)
+      a, aLayout, b, bLayout, into: c, m: shape.rows, k: k, n: shape.columns, threads: threads,
+      epilogue: epilogue)
   }
 }

@@ -49,6 +49,10 @@ public enum Primitive<Scalar: TensorScalar> {
   /// x · (1 − y · y): a gradient times the slope of tanh at its output y, in one pass
   /// instead of three (`mul`, `1 sub`, `mul`).
   case multiplyByOneMinusSquare
+  /// op(a) · op(b) + bias (a row, the third operand, added to every row), then tanh of every
+  /// element when `tanh` is set: a dense layer in one instruction, finished block by block
+  /// by the threads of the product (see `MatmulEpilogue`).
+  case matmulAddRow(MatrixLayout, MatrixLayout, tanh: Bool)
 
   /// The op's name in traces: `add`, `mul 2.0`, `3.0 sub`, `matmul`, `tanh`, ….
   public var label: String {
@@ -87,6 +91,7 @@ public enum Primitive<Scalar: TensorScalar> {
     case .multiplyBroadcast: "mul_bcast"
     case .divideBroadcast: "div_bcast"
     case .multiplyByOneMinusSquare: "mul_1-y²"
+    case .matmulAddRow(_, _, let tanh): tanh ? "tanh_matmul_add_row" : "matmul_add_row"
     }
   }
 }

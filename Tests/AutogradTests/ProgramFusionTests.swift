@@ -15,12 +15,14 @@ struct ProgramFusionTests {
   /// Records `function` on tracked inputs of `shapes`, compiles it, and checks that on new
   /// values its outputs equal the eager ops' to the bit; returns the program's listing.
   static func replayedListing(
-    _ shapes: [Shape], _ function: ([T]) -> [T], sourceLocation: SourceLocation = #_sourceLocation
+    _ shapes: [Shape], threads: Int = 1, _ function: ([T]) -> [T],
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> String {
     let inputs = shapes.enumerated().map { index, shape in
       T(random(shape, seed: UInt64(index)), shape: shape, requiresGrad: true)
     }
-    let program = Program(inputs: inputs, outputs: withGrad { function(inputs) })
+    let program = Program(
+      inputs: inputs, outputs: withGrad { function(inputs) }, threads: threads)
     let values = shapes.enumerated().map { random($1, seed: UInt64(100 + $0)) }
     for (index, value) in values.enumerated() {
       _ = program.input(index).update(fromContentsOf: value)
@@ -65,5 +67,41 @@ struct ProgramFusionTests {
       [x[0] * (1 - x[0] * x[1])]
     }
     #expect(!listing.contains("mul_1-y²"), "\(listing)")
+  }
+
+  /// A dense layer, tanh(x·W + b), is one instruction, also when the product is split
+  /// between threads (by rows, or by columns when W is read transposed) and deeper than one
+  /// block of the product's loop.
+  @Test(arguments: [1, 2, 3])
+  func aDenseLayerIsOneInstruction(threads: Int) {
+    let listing = Self.replayedListing(
+      [.matrix(70, 300), .matrix(300, 90), .vector(90), .matrix(90, 300), .matrix(1, 90)],
+      threads: threads
+    ) { x in
+      let (input, weight, bias, transposedWeight, biasRow) = (x[0], x[1], x[2], x[3], x[4])
+      return [
+        (input.matmul(weight) + bias).tanh(),
+        input.matmul(transposedWeight.transposed()) + biasRow,
+      ]
+    }
+    #expect(listing.contains("tanh_matmul_add_row(in0, in1, in2)"), "\(listing)")
+    #expect(listing.contains("matmul_add_row(in0, in3ᵀ, in4)"), "\(listing)")
+    #expect(Self.instructions(listing) == 2, "\(listing)")
+  }
+
+  /// A product or a sum that something else reads too stays as it is.
+  @Test func aProductReadTwiceKeepsItsOwnInstruction() {
+    let listing = Self.replayedListing([.matrix(4, 3), .matrix(3, 5), .vector(5)]) { x in
+      let product = x[0].matmul(x[1])
+      let affine = product + x[2]
+      return [affine.tanh(), product, affine.exp()]
+    }
+    #expect(listing.contains("matmul(in0, in1)"), "\(listing)")
+    #expect(listing.contains("add_bcast") && listing.contains("tanh("), "\(listing)")
+    #expect(!listing.contains("matmul_add_row"), "\(listing)")
+  }
+
+  static func instructions(_ listing: String) -> Int {
+    listing.split(separator: "\n").count
   }
 }

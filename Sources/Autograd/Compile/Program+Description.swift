@@ -5,13 +5,14 @@ extension Program: CustomStringConvertible {
     let inputs = Dictionary(uniqueKeysWithValues: inputSlots.enumerated().map { ($1, $0) })
     func name(_ slot: Int) -> String { inputs[slot].map { "in\($0)" } ?? "s\(slot)" }
     return instructions.map { instruction in
-      var operands = [name(instruction.x)]
-      if instruction.isBinary { operands.append(name(instruction.y)) }
+      var operands = instruction.operands.map(name)
       var label = instruction.primitive.label
-      if case .matmul(let a, let b) = instruction.primitive {
+      switch instruction.primitive {
+      case .matmul(let a, let b), .matmulAddRow(let a, let b, _):
         if a == .transposed { operands[0] += "ᵀ" }
         if b == .transposed { operands[1] += "ᵀ" }
-        label = "matmul"
+        if case .matmul = instruction.primitive { label = "matmul" }
+      default: break
       }
       let call = "\(name(instruction.output)) = \(label)(\(operands.joined(separator: ", ")))"
       return call + "  \(instruction.shape)"

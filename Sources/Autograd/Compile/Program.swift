@@ -36,6 +36,7 @@ public final class Program<Scalar: TensorScalar> {
   public init(inputs: [Tensor<Scalar>], outputs: [Tensor<Scalar>], threads: Int = 1) {
     var builder = ProgramBuilder(inputs: inputs, outputs: outputs)
     builder.fuseElementwiseChains()
+    builder.fuseMatmulEpilogues()
     builder.dropUnusedInstructions()
     let layout = builder.layout()
     let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: max(layout.total, 1))
@@ -99,9 +100,17 @@ public final class Program<Scalar: TensorScalar> {
           : none
         let out = UnsafeMutableBufferPointer(
           start: addresses[instruction.output], count: instruction.shape.count)
-        instruction.primitive.evaluate(
-          x, instruction.xShape, y, instruction.yShape, into: out, instruction.shape,
-          threads: threads)
+        if instruction.isTernary {
+          let z = UnsafeBufferPointer(
+            start: addresses[instruction.z], count: instruction.zShape.count)
+          instruction.primitive.evaluate(
+            x, instruction.xShape, y, instruction.yShape, z, into: out, instruction.shape,
+            threads: threads)
+        } else {
+          instruction.primitive.evaluate(
+            x, instruction.xShape, y, instruction.yShape, into: out, instruction.shape,
+            threads: threads)
+        }
       }
     }
   }

@@ -8,7 +8,7 @@ struct ProgramBuilder<Scalar: TensorScalar> {
   /// Constant leaves and the inputs' starting values: slot and values.
   private(set) var constants: [(slot: Int, values: [Scalar])] = []
   private(set) var inputSlots: [Int] = []
-  private(set) var outputSlots: [Int] = []
+  var outputSlots: [Int] = []
   private var slotOfNode: [ObjectIdentifier: Int] = [:]
   /// The slots a run reads or writes: inputs, and what the outputs depend on.
   private var liveSlots: Set<Int> = []
@@ -85,8 +85,7 @@ struct ProgramBuilder<Scalar: TensorScalar> {
     var kept: [ProgramInstruction<Scalar>] = []
     for instruction in instructions.reversed() where needed.contains(instruction.output) {
       kept.append(instruction)
-      needed.insert(instruction.x)
-      if instruction.isBinary { needed.insert(instruction.y) }
+      needed.formUnion(instruction.operands)
     }
     instructions = kept.reversed()
     liveSlots = needed.union(inputSlots)
@@ -109,8 +108,7 @@ struct ProgramBuilder<Scalar: TensorScalar> {
     }
     var lastUse: [Int: Int] = [:]
     for (index, instruction) in instructions.enumerated() {
-      lastUse[instruction.x] = index
-      if instruction.isBinary { lastUse[instruction.y] = index }
+      for operand in instruction.operands { lastUse[operand] = index }
     }
     var free: [Int: [Int]] = [:]  // block size → offsets of free blocks
     for (index, instruction) in instructions.enumerated() {
@@ -123,8 +121,7 @@ struct ProgramBuilder<Scalar: TensorScalar> {
           total += size(slot)
         }
       }
-      let operands = instruction.isBinary ? Set([instruction.x, instruction.y]) : [instruction.x]
-      for operand in operands where !permanent.contains(operand) && lastUse[operand] == index {
+      for operand in Set(instruction.operands) where !permanent.contains(operand) && lastUse[operand] == index {
         free[size(operand), default: []].append(offsets[operand])
       }
     }

@@ -9,6 +9,12 @@ struct ProgramInstruction<Scalar: TensorScalar> {
   /// The slot of the second operand; equal to `x` (and unread) for a unary primitive.
   @usableFromInline var y: Int
   @usableFromInline var yShape: Shape
+  /// The slot of the third operand (the bias row of `matmulAddRow`); equal to `x` (and
+  /// unread) for every other primitive.
+  @usableFromInline var z: Int
+  @usableFromInline var zShape: Shape
+  /// Whether the primitive takes a third operand.
+  @usableFromInline var isTernary: Bool
   /// The slot the output is written to.
   @usableFromInline var output: Int
   @usableFromInline var shape: Shape
@@ -28,5 +34,13 @@ struct ProgramInstruction<Scalar: TensorScalar> {
     self.output = output
     self.shape = shape
     self.isBinary = y != nil
+    self.z = x
+    self.zShape = .scalar
+    self.isTernary = false
+  }
+
+  /// The slots the instruction reads.
+  @usableFromInline var operands: [Int] {
+    isTernary ? [x, y, z] : isBinary ? [x, y] : [x]
   }
 }

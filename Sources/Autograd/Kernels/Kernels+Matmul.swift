@@ -13,24 +13,26 @@ extension Kernels {
   /// the same to the bit for every shape, layout and thread count. At most `threads` threads
   /// work, each on whole rows (or columns) of `c`; small products stay on the calling thread
   /// (below about 10 µs of work) and never touch Dispatch. `c` must not overlap `a` or `b`;
-  /// with `k = 0` it is filled with zeros and `a`, `b` are not read.
+  /// with `k = 0` it is filled with zeros and `a`, `b` are not read. `epilogue` (a bias row
+  /// added to every row, then tanh) is applied to each block of `c` as it is finished.
   @inlinable
   public static func matmul<S: TensorScalar>(
     _ a: UnsafePointer<S>, _ aLayout: MatrixLayout, _ b: UnsafePointer<S>,
     _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int,
-    threads: Int
+    threads: Int, epilogue: MatmulEpilogue<S> = .none
   ) {
     precondition(m >= 0 && k >= 0 && n >= 0, "matmul of \(m)×\(k) and \(k)×\(n)")
     if S.self == Float.self {
       matmulFloat(
         rebound(a), aLayout, rebound(b), bLayout, into: rebound(c), m: m, k: k, n: n,
-        threads: threads)
+        threads: threads, epilogue: epilogue.rebound(to: Float.self))
     } else if S.self == Double.self {
       matmulDouble(
         rebound(a), aLayout, rebound(b), bLayout, into: rebound(c), m: m, k: k, n: n,
-        threads: threads)
+        threads: threads, epilogue: epilogue.rebound(to: Double.self))
     } else {
       matmulReference(a, aLayout, b, bLayout, into: c, m: m, k: k, n: n)
+      finish(c, rows: m, columns: n, rowStride: n, epilogue)
     }
   }
 
@@ -39,12 +41,12 @@ extension Kernels {
   static func matmulFloat(
     _ a: UnsafePointer<Float>, _ aLayout: MatrixLayout, _ b: UnsafePointer<Float>,
     _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<Float>, m: Int, k: Int, n: Int,
-    threads: Int
+    threads: Int, epilogue: MatmulEpilogue<Float>
   ) {
     Matmul<SIMD16<Float>>.run(
       StridedMatrix(a, aLayout, rows: m, columns: k),
       StridedMatrix(b, bLayout, rows: k, columns: n),
-      into: c, m: m, k: k, n: n, threads: threads)
+      into: c, m: m, k: k, n: n, threads: threads, epilogue: epilogue)
   }
 
   /// The product for `Double`, in `SIMD8<Double>` registers.
@@ -52,12 +54,12 @@ extension Kernels {
   static func matmulDouble(
     _ a: UnsafePointer<Double>, _ aLayout: MatrixLayout, _ b: UnsafePointer<Double>,
     _ bLayout: MatrixLayout, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int,
-    threads: Int
+    threads: Int, epilogue: MatmulEpilogue<Double>
   ) {
     Matmul<SIMD8<Double>>.run(
       StridedMatrix(a, aLayout, rows: m, columns: k),
       StridedMatrix(b, bLayout, rows: k, columns: n),
-      into: c, m: m, k: k, n: n, threads: threads)
+      into: c, m: m, k: k, n: n, threads: threads, epilogue: epilogue)
   }
 
   /// The product for any other scalar type: the defining loop, one thread.
@@ -80,6 +82,31 @@ extension Kernels {
   }
 
   /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
+  /// Applies `epilogue` to the `rows × columns` block of a product at `c`, rows `rowStride`
+  /// apart: the bias row added to every row, then tanh of every element.
+  @inlinable
+  static func finish<S: TensorScalar>(
+    _ c: UnsafeMutablePointer<S>, rows: Int, columns: Int, rowStride: Int,
+    _ epilogue: MatmulEpilogue<S>
+  ) {
+    if epilogue.isEmpty { return }
+    if let bias = epilogue.bias {
+      for row in 0..<rows {
+        let line = c + row &* rowStride
+        for column in 0..<columns { line[column] = line[column] + bias[column] }
+      }
+    }
+    guard epilogue.tanh else { return }
+    let lines = rowStride == columns ? 1 : rows  // a dense block in one call
+    let length = rowStride == columns ? rows &* columns : columns
+    for line in 0..<lines {
+      let start = c + line &* rowStride
+      tanh(
+        UnsafeBufferPointer(start: start, count: length),
+        into: UnsafeMutableBufferPointer(start: start, count: length))
+    }
+  }
+
   @inlinable
   static func rebound<S, T>(_ pointer: UnsafePointer<S>) -> UnsafePointer<T> {
     UnsafeRawPointer(pointer).assumingMemoryBound(to: T.self)

@@ -17,14 +17,16 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
   /// started, so a busy machine costs little.
   static var workPerThread: Int { lanes << 14 }
 
-  /// `c[m×n] = a·b`, `c` dense row-major, using up to `threads` threads.
+  /// `c[m×n] = a·b`, `c` dense row-major, using up to `threads` threads, with `epilogue`
+  /// applied to each part of `c` by the thread that computed it.
   static func run(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
-    m: Int, k: Int, n: Int, threads: Int
+    m: Int, k: Int, n: Int, threads: Int, epilogue: MatmulEpilogue<S> = .none
   ) {
     if m == 0 || n == 0 { return }
     if k == 0 {
       c.update(repeating: 0, count: m * n)
+      Kernels.finish(c, rows: m, columns: n, rowStride: n, epilogue)
       return
     }
     let parts = max(1, min(threads, m * k * n / workPerThread))
@@ -39,6 +41,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
         product(
           a.block(row: i0, column: 0), b, into: c + i0 * n, cStride: n,
           m: min(step, m - i0), k: k, n: n)
+        Kernels.finish(c + i0 * n, rows: min(step, m - i0), columns: n, rowStride: n, epilogue)
       }
     } else if parts > 1 && byColumns {
       let columns = (n + parts - 1) / parts
@@ -48,9 +51,12 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
         product(
           a, b.block(row: 0, column: j0), into: c + j0, cStride: n,
           m: m, k: k, n: min(step, n - j0))
+        Kernels.finish(
+          c + j0, rows: m, columns: min(step, n - j0), rowStride: n, epilogue.from(column: j0))
       }
     } else {
       product(a, b, into: c, cStride: n, m: m, k: k, n: n)
+      Kernels.finish(c, rows: m, columns: n, rowStride: n, epilogue)
     }
   }
 
