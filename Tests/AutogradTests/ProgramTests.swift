@@ -77,6 +77,21 @@ struct ProgramTests {
     program.run()
     #expect(program.output(0)[0] == 63.75)
   }
+
+  @Test func anInputBoundAtCompileTimeTakesNoMemory() {
+    let x = T((0..<64).map(Double.init), requiresGrad: true)
+    let y = withGrad { (x * 2).sum() }
+    let outside = UnsafeMutablePointer<Double>.allocate(capacity: 64)
+    defer { outside.deallocate() }
+    outside.initialize(repeating: 1, count: 64)
+    let own = Program(inputs: [x], outputs: [y])
+    let bound = Program(inputs: [x], outputs: [y], bindings: [0: outside])
+    #expect(bound.memoryCount + 64 == own.memoryCount)
+    bound.run()
+    #expect(bound.output(0)[0] == 128)
+    own.run()
+    #expect(own.output(0)[0] == 4032)  // its own copy of the starting values
+  }
 }
 
 extension ProgramTests {

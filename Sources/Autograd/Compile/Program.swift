@@ -33,12 +33,18 @@ public final class Program<Scalar: TensorScalar> {
   /// - Parameters:
   ///   - inputs: leaves whose values change from run to run (data, parameters).
   ///   - outputs: the tensors each run computes, from recorded ops, inputs or constants.
-  public init(inputs: [Tensor<Scalar>], outputs: [Tensor<Scalar>], threads: Int = 1) {
+  ///   - bindings: inputs (by index) read from the caller's memory from the start, as
+  ///     `bind(input:to:)` does; the program holds no memory for them.
+  public init(
+    inputs: [Tensor<Scalar>], outputs: [Tensor<Scalar>], threads: Int = 1,
+    bindings: [Int: UnsafeMutablePointer<Scalar>] = [:]
+  ) {
     var builder = ProgramBuilder(inputs: inputs, outputs: outputs)
     builder.fuseElementwiseChains()
     builder.fuseMatmulEpilogues()
     builder.dropUnusedInstructions()
-    let layout = builder.layout()
+    let bound = Set(bindings.keys.map { builder.inputSlots[$0] })
+    let layout = builder.layout(excluding: bound)
     let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: max(layout.total, 1))
     arena.initialize(repeating: 0, count: max(layout.total, 1))
     let addresses = UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>.allocate(
@@ -46,9 +52,10 @@ public final class Program<Scalar: TensorScalar> {
     for (slot, offset) in layout.offsets.enumerated() {
       (addresses + slot).initialize(to: arena + offset)
     }
-    for (slot, values) in builder.constants {
+    for (slot, values) in builder.constants where !bound.contains(slot) {
       (arena + layout.offsets[slot]).update(from: values, count: values.count)
     }
+    for (index, memory) in bindings { addresses[builder.inputSlots[index]] = memory }
     self.arena = arena
     memoryCount = layout.total
     self.addresses = addresses

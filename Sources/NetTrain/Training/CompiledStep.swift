@@ -37,13 +37,13 @@ final class CompiledStep<Scalar: TensorScalar> {
     }
     let adjoints = loss.adjoints(createGraph: true)
     let gradients = parameters.map { adjoints[$0] ?? Tensor.zeros($0.shape) }
+    var bindings: [Int: UnsafeMutablePointer<Scalar>] = [:]
+    for index in parameters.indices {
+      bindings[2 + index] = store.buffer(index).baseAddress
+    }
     program = Program(
       inputs: [features, targets] + parameters, outputs: [loss, logits] + gradients,
-      threads: threads)
-    for index in parameters.indices {
-      guard let memory = store.buffer(index).baseAddress else { continue }
-      program.bind(input: 2 + index, to: memory)
-    }
+      threads: threads, bindings: bindings)
     self.batchSize = batchSize
   }
 
