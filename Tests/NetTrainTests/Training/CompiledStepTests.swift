@@ -28,7 +28,7 @@ import Testing
       step.run()
       for parameter in model.parameters { parameter.zeroGrad() }
       let logits = withGrad { model.network(prepared.features.rows(at: rows)) }
-      let loss = withGrad { model.loss(logits, prepared.targets.rows(at: rows)) }
+      let loss = withGrad { model.loss(logits, prepared.targets(at: rows)) }
       loss.backward()
       #expect(step.loss == loss.item)
       #expect(Array(step.logits) == logits.scalars)
@@ -62,7 +62,7 @@ import Testing
         let rows = Array(start..<min(start + options.batchSize, data.count))
         let loss = withGrad {
           eager.loss(
-            eager.network(prepared.features.rows(at: rows)), prepared.targets.rows(at: rows))
+            eager.network(prepared.features.rows(at: rows)), prepared.targets(at: rows))
         }
         for parameter in eager.parameters { parameter.zeroGrad() }
         loss.backward()
