@@ -33,7 +33,8 @@ enum JSONOutline {
     case .value(let value): value
     case .numbers(let count, let number): .array((0..<count).map { .number(number($0)) })
     case .array(let elements): .array(elements.map(\.value))
-    case .object(let entries): .object(JSONObject(entries.map { (key: $0.key, value: $0.value.value) }))
+    case .object(let entries):
+      .object(JSONObject(entries.map { (key: $0.key, value: $0.value.value) }))
     }
   }
 }

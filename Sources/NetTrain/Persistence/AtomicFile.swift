@@ -18,7 +18,8 @@ public enum AtomicFile {
     to url: URL, _ body: (inout FileOutput) throws(AtomicFileError) -> Void
   ) throws(AtomicFileError) {
     let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     var output = try FileOutput(creating: temporary.path) { errorNumber in
       AtomicFileError(path: url.path, reason: "cannot write: \(describe(errorNumber))")
     }
