@@ -74,6 +74,21 @@ import Testing
   }
 }
 
+/// The run's last step releases the other compiled steps before it is compiled, so that the
+/// last, shorter batch compiles in their memory.
+@Test func theLastStepReleasesTheOthers() {
+  let model = Model<Double>(.mlp(hidden: [3], activation: .tanh), inputs: 2, task: .binary, seed: 1)
+  let compiled = CompiledTraining(model: model, threads: 1)
+  let full = compiled.step(forBatchOf: 8)
+  #expect(compiled.step(forBatchOf: 8) === full)
+  _ = compiled.step(forBatchOf: 5)
+  #expect(compiled.steps.map(\.batchSize) == [8, 5])
+  let last = compiled.step(forBatchOf: 5, isLast: true)
+  #expect(compiled.steps.map(\.batchSize) == [5] && compiled.steps.first === last)
+  _ = compiled.step(forBatchOf: 3, isLast: true)
+  #expect(compiled.steps.map(\.batchSize) == [3])
+}
+
 extension LabeledData<Double> {
   /// Class 0 against the rest, as 0/1 values.
   fileprivate func binaryFirstClass() -> LabeledData<Double> {
