@@ -85,6 +85,7 @@ struct CSVLoad<Scalar: DecimalConvertible> {
       {
         let firstRows = Int(Double(split - dataStart) / rowBytes * 1.01) + 16  // a 1 % margin
         fits = try readInTwo(&builder, dataStart: dataStart, split: split, firstRows: firstRows)
+        FreedMemory.release()  // what the second thread freed: it allocates nothing more
       } else {
         fits = try readRows(&builder, from: dataStart).progress != .full
       }

@@ -12,6 +12,9 @@
 ///   ]
 /// }
 /// ```
+///
+/// The text goes to any `TextOutputStream`: a `String` (`string(for:)`), or a file as it is
+/// written (`AtomicFile.write(to:_:)`), so that a large file is never held whole in memory.
 public struct JSONWriter: Sendable {
   /// How much whitespace to write.
   public enum Style: Sendable {
@@ -30,64 +33,116 @@ public struct JSONWriter: Sendable {
   /// The text of `value`, ending in a newline. Every number in it must be finite.
   public func string(for value: JSONValue) -> String {
     var output = ""
-    write(value, indent: 0, into: &output)
-    output += "\n"
+    write(value, to: &output)
     return output
   }
 
   /// The UTF-8 bytes of `string(for: value)`.
   public func bytes(for value: JSONValue) -> [UInt8] { Array(string(for: value).utf8) }
 
+  /// Writes the text of `value`, ending in a newline, to `output`.
+  public func write(_ value: JSONValue, to output: inout some TextOutputStream) {
+    write(value, indent: 0, into: &output)
+    output.write("\n")
+  }
+
+  /// Writes the text of `outline`, ending in a newline, to `output`: the same text as
+  /// `string(for: outline.value)`, without building that value.
+  func write(_ outline: JSONOutline, to output: inout some TextOutputStream) {
+    write(outline, indent: 0, into: &output)
+    output.write("\n")
+  }
+
   // MARK: - Values
 
-  private func write(_ value: JSONValue, indent: Int, into output: inout String) {
+  private func write<Output: TextOutputStream>(
+    _ value: JSONValue, indent: Int, into output: inout Output
+  ) {
     switch value {
-    case .null: output += "null"
-    case .bool(let bool): output += bool ? "true" : "false"
-    case .number(let number): output += JSONWriter.text(for: number)
-    case .string(let string): output += JSONWriter.quoted(string)
-    case .array(let elements): writeArray(elements, indent: indent, into: &output)
-    case .object(let object): writeObject(object, indent: indent, into: &output)
+    case .null: output.write("null")
+    case .bool(let bool): output.write(bool ? "true" : "false")
+    case .number(let number): output.write(JSONWriter.text(for: number))
+    case .string(let string): output.write(JSONWriter.quoted(string))
+    case .array(let elements):
+      let isFlat = elements.allSatisfy { $0.arrayValue == nil && $0.objectValue == nil }
+      writeArray(count: elements.count, isFlat: isFlat, indent: indent, into: &output) {
+        write(elements[$0], indent: $1, into: &$2)
+      }
+    case .object(let object):
+      let entries = object.entries
+      writeObject(keys: entries.map(\.key), indent: indent, into: &output) {
+        write(entries[$0].value, indent: $1, into: &$2)
+      }
     }
   }
 
-  private func writeArray(_ elements: [JSONValue], indent: Int, into output: inout String) {
-    let isFlat = elements.allSatisfy { $0.arrayValue == nil && $0.objectValue == nil }
-    if elements.isEmpty || style == .compact || isFlat {
-      let separator = style == .compact ? "," : ", "
-      output += "["
-      for (index, element) in elements.enumerated() {
-        if index > 0 { output += separator }
-        write(element, indent: indent, into: &output)
+  private func write<Output: TextOutputStream>(
+    _ outline: JSONOutline, indent: Int, into output: inout Output
+  ) {
+    switch outline {
+    case .value(let value): write(value, indent: indent, into: &output)
+    case .numbers(let count, let number):
+      writeArray(count: count, isFlat: true, indent: indent, into: &output) {
+        $2.write(JSONWriter.text(for: number($0)))
       }
-      output += "]"
+    case .array(let elements):
+      writeArray(
+        count: elements.count, isFlat: elements.allSatisfy(\.isScalar), indent: indent,
+        into: &output
+      ) { write(elements[$0], indent: $1, into: &$2) }
+    case .object(let entries):
+      writeObject(keys: entries.map(\.key), indent: indent, into: &output) {
+        write(entries[$0].value, indent: $1, into: &$2)
+      }
+    }
+  }
+
+  // MARK: - Layout
+
+  /// An array of `count` elements, each written by `element(index, indent, &output)`; on one
+  /// line when `isFlat` (no element is an array or object) or in the compact style.
+  private func writeArray<Output: TextOutputStream>(
+    count: Int, isFlat: Bool, indent: Int, into output: inout Output,
+    element: (Int, Int, inout Output) -> Void
+  ) {
+    if count == 0 || style == .compact || isFlat {
+      let separator = style == .compact ? "," : ", "
+      output.write("[")
+      for index in 0..<count {
+        if index > 0 { output.write(separator) }
+        element(index, indent, &output)
+      }
+      output.write("]")
       return
     }
-    output += "[\n"
-    for (index, element) in elements.enumerated() {
-      output += String(repeating: "  ", count: indent + 1)
-      write(element, indent: indent + 1, into: &output)
-      output += index + 1 < elements.count ? ",\n" : "\n"
+    output.write("[\n")
+    for index in 0..<count {
+      output.write(String(repeating: "  ", count: indent + 1))
+      element(index, indent + 1, &output)
+      output.write(index + 1 < count ? ",\n" : "\n")
     }
-    output += String(repeating: "  ", count: indent) + "]"
+    output.write(String(repeating: "  ", count: indent) + "]")
   }
 
-  private func writeObject(_ object: JSONObject, indent: Int, into output: inout String) {
-    if object.isEmpty {
-      output += "{}"
+  /// An object with these keys, each value written by `value(index, indent, &output)`.
+  private func writeObject<Output: TextOutputStream>(
+    keys: [String], indent: Int, into output: inout Output, value: (Int, Int, inout Output) -> Void
+  ) {
+    if keys.isEmpty {
+      output.write("{}")
       return
     }
     let isCompact = style == .compact
-    output += isCompact ? "{" : "{\n"
-    for (index, entry) in object.entries.enumerated() {
-      if !isCompact { output += String(repeating: "  ", count: indent + 1) }
-      output += JSONWriter.quoted(entry.key) + (isCompact ? ":" : ": ")
-      write(entry.value, indent: indent + 1, into: &output)
-      if index + 1 < object.count { output += "," }
-      if !isCompact { output += "\n" }
+    output.write(isCompact ? "{" : "{\n")
+    for (index, key) in keys.enumerated() {
+      if !isCompact { output.write(String(repeating: "  ", count: indent + 1)) }
+      output.write(JSONWriter.quoted(key) + (isCompact ? ":" : ": "))
+      value(index, indent + 1, &output)
+      if index + 1 < keys.count { output.write(",") }
+      if !isCompact { output.write("\n") }
     }
-    if !isCompact { output += String(repeating: "  ", count: indent) }
-    output += "}"
+    if !isCompact { output.write(String(repeating: "  ", count: indent)) }
+    output.write("}")
   }
 
   // MARK: - Scalars

@@ -4,20 +4,37 @@ import Foundation
 /// the same folder, which is then renamed over the destination.
 public enum AtomicFile {
   /// Writes `contents` to `url` through a temporary file and a rename.
-  public static func write(_ contents: String, to url: URL) throws {
+  /// - Throws: `AtomicFileError` naming `url` when the file cannot be written.
+  public static func write(_ contents: String, to url: URL) throws(AtomicFileError) {
+    try write(to: url) { $0.write(contents) }
+  }
+
+  /// Writes what `body` writes to its `FileOutput` to `url`, through a temporary file and a
+  /// rename. The text goes to the file in pieces as `body` writes it, never held whole in
+  /// memory. When `body` throws, or a write fails, the temporary file is removed and `url`
+  /// is left as it was.
+  /// - Throws: `AtomicFileError` naming `url`, or the error `body` throws.
+  public static func write(
+    to url: URL, _ body: (inout FileOutput) throws(AtomicFileError) -> Void
+  ) throws(AtomicFileError) {
     let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    do {
-      try Data(contents.utf8).write(to: temporary)
-      if rename(temporary.path, url.path) != 0 {
-        throw AtomicFileError(path: url.path, reason: String(cString: strerror(errno)))
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    var output = try FileOutput(creating: temporary.path) { errorNumber in
+      AtomicFileError(path: url.path, reason: "cannot write: \(describe(errorNumber))")
+    }
+    do throws(AtomicFileError) {
+      try body(&output)
+      if let failure = output.close() {
+        throw AtomicFileError(path: url.path, reason: "cannot write: \(describe(failure))")
       }
-    } catch let error as AtomicFileError {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
+      if rename(temporary.path, url.path) != 0 {
+        throw AtomicFileError(path: url.path, reason: describe(errno))
+      }
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw AtomicFileError(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+      _ = output.close()
+      unlink(temporary.path)
+      throw error
     }
   }
 
@@ -35,6 +52,9 @@ public enum AtomicFile {
       throw AtomicFileError(path: folder.path, reason: "cannot create folder")
     }
   }
+
+  /// The system's words for an `errno` value ("No such file or directory").
+  static func describe(_ errorNumber: Int32) -> String { String(cString: strerror(errorNumber)) }
 }
 
 /// A file or folder that could not be written.

@@ -7,7 +7,24 @@ extension Model {
   /// The model as a model file's JSON (see `ModelFile` for the layout).
   /// - Parameter config: an extra value stored under `"config"` (the CLI puts the resolved
   ///   run config there); omitted when `nil`.
-  public func json(config: JSONValue? = nil) -> JSONValue {
+  public func json(config: JSONValue? = nil) -> JSONValue { outline(config: config).value }
+
+  /// Writes the model file to `url` through a temporary file that is then renamed, so that a
+  /// reader never sees half a file. The text streams to the file as it is made: the weights
+  /// are never held as JSON values or text in memory.
+  /// - Throws: `ModelFileError` when the file cannot be written.
+  public func write(to url: URL, config: JSONValue? = nil) throws(ModelFileError) {
+    do {
+      try AtomicFile.write(to: url) { JSONWriter().write(outline(config: config), to: &$0) }
+    } catch {
+      throw ModelFileError(
+        path: url.relativePath, message: "cannot write the model file: \(error.reason)")
+    }
+  }
+
+  /// The model file's JSON, its weights and standardisation read from the tensors as the
+  /// writer gets to them.
+  func outline(config: JSONValue?) -> JSONOutline {
     precondition(
       parameters.allSatisfy(\.isFinite), "saving a model whose parameters are not all finite")
     precondition(
@@ -16,37 +33,26 @@ extension Model {
     precondition(
       classLabels.count == task.classCount ?? 0,
       "\(classLabels.count) class labels for a \(task.name) model of \(task.outputs) outputs")
-    var root: JSONObject = [
-      "format": .string(ModelFile.format),
-      "version": .number(Double(ModelFile.version)),
-      "precision": .string(ModelFile.precision(of: Scalar.self).rawValue),
-      "model": architectureJSON,
-      "task": .string(task.name),
-      "loss": .string(loss.rawValue),
-      "features": .array(featureNames.map(JSONValue.string)),
-      "target": .string(targetName),
-      "classes": .array(classLabels.map(JSONValue.string)),
-      "standardization": [
-        "features": Model.json(featureScaling), "target": Model.json(targetScaling),
-      ],
-      "layers": .array(network.layers.map(Model.json)),
+    var root: [(key: String, value: JSONOutline)] = [
+      ("format", .value(.string(ModelFile.format))),
+      ("version", .value(.number(Double(ModelFile.version)))),
+      ("precision", .value(.string(ModelFile.precision(of: Scalar.self).rawValue))),
+      ("model", .value(architectureJSON)),
+      ("task", .value(.string(task.name))),
+      ("loss", .value(.string(loss.rawValue))),
+      ("features", .value(.array(featureNames.map(JSONValue.string)))),
+      ("target", .value(.string(targetName))),
+      ("classes", .value(.array(classLabels.map(JSONValue.string)))),
+      (
+        "standardization",
+        .object([
+          ("features", Model.outline(featureScaling)), ("target", Model.outline(targetScaling)),
+        ])
+      ),
+      ("layers", .array(network.layers.map(Model.outline))),
     ]
-    if let config { root["config"] = config }
+    if let config { root.append(("config", .value(config))) }
     return .object(root)
-  }
-
-  /// Writes the model file to `url` through a temporary file that is then renamed, so that a
-  /// reader never sees half a file.
-  /// - Throws: `ModelFileError` when the file cannot be written.
-  public func write(to url: URL, config: JSONValue? = nil) throws(ModelFileError) {
-    let bytes = JSONWriter().bytes(for: json(config: config))
-    do {
-      try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-      throw ModelFileError(
-        path: url.relativePath,
-        message: "cannot write the model file: \(error.localizedDescription)")
-    }
   }
 
   private var architectureJSON: JSONValue {
@@ -59,21 +65,19 @@ extension Model {
     return .object(object)
   }
 
-  private static func json(_ scaling: Standardizer<Scalar>?) -> JSONValue {
-    guard let scaling else { return .null }
-    return ["mean": numbers(scaling.means), "scale": numbers(scaling.scales)]
+  private static func outline(_ scaling: Standardizer<Scalar>?) -> JSONOutline {
+    guard let scaling else { return .value(.null) }
+    return .object([("mean", .numbers(scaling.means)), ("scale", .numbers(scaling.scales))])
   }
 
-  private static func json(_ layer: Dense<Scalar>) -> JSONValue {
+  /// `{"weight": [[row 0], [row 1], ...], "bias": [...]}`, weight rows of `outputs` numbers.
+  private static func outline(_ layer: Dense<Scalar>) -> JSONOutline {
     let weights = layer.weight.scalars
+    let columns = layer.outputs
     let rows = (0..<layer.inputs).map { row in
-      numbers(Array(weights[(row * layer.outputs)..<((row + 1) * layer.outputs)]))
+      JSONOutline.numbers(count: columns) { Double(weights[row * columns + $0]) }
     }
-    return ["weight": .array(rows), "bias": numbers(layer.bias.scalars)]
-  }
-
-  private static func numbers(_ values: [Scalar]) -> JSONValue {
-    .array(values.map { .number(Double($0)) })
+    return .object([("weight", .array(rows)), ("bias", .numbers(layer.bias.scalars))])
   }
 
   // MARK: - Loading

@@ -26,7 +26,9 @@ public struct RunFolder: Sendable {
     let modelConfig = data.config.resolvedJSON(task: task)
     let writer = JSONWriter()
     try AtomicFile.write(result.curve.csvText, to: lossCurve)
-    try AtomicFile.write(writer.string(for: result.model.json(config: modelConfig)), to: model)
+    try AtomicFile.write(to: model) {  // streamed: the weights never sit in memory as text
+      writer.write(result.model.outline(config: modelConfig), to: &$0)
+    }
     try AtomicFile.write(writer.string(for: runnableConfig), to: config)
     try AtomicFile.write(
       writer.string(for: Self.summary(result, data, loadSeconds: loadSeconds)), to: summary)

@@ -51,22 +51,9 @@ final class CompiledStep<Scalar: TensorScalar> {
   @inlinable
   func load(rows: ArraySlice<Int>, from data: PreparedData<Scalar>) {
     precondition(rows.count == batchSize, "\(rows.count) rows for a step of \(batchSize)")
-    CompiledStep.gather(rows, from: data.features, into: program.input(CompiledStep.featuresInput))
-    CompiledStep.gather(rows, from: data.targets, into: program.input(CompiledStep.targetsInput))
-  }
-
-  @inlinable
-  static func gather(
-    _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
-    into batch: UnsafeMutableBufferPointer<Scalar>
-  ) {
-    let width = source.shape.columns
-    source.scalars.withUnsafeBufferPointer { source in
-      guard let from = source.baseAddress, let to = batch.baseAddress else { return }
-      for (position, row) in rows.enumerated() {
-        Kernels.copy(from + row * width, to: to + position * width, count: width)
-      }
-    }
+    PreparedData.gather(
+      rows, from: data.features, into: program.input(CompiledStep.featuresInput))
+    data.writeTargets(of: rows, into: program.input(CompiledStep.targetsInput))
   }
 
   /// Runs the step: loss, logits and gradients for the loaded batch.

@@ -17,8 +17,12 @@ final class CompiledTraining<Scalar: TensorScalar> {
   }
 
   /// The step for batches of `size` rows, compiled the first time it is asked for.
+  /// - Parameter isLast: no other step will run after this one: the steps of other sizes
+  ///   are released before this one is compiled, so that their memory serves it (the last,
+  ///   shorter batch of a run compiles where the full batches' program was).
   @inlinable
-  func step(forBatchOf size: Int) -> CompiledStep<Scalar> {
+  func step(forBatchOf size: Int, isLast: Bool = false) -> CompiledStep<Scalar> {
+    if isLast { steps.removeAll { $0.batchSize != size } }
     if let step = steps.first(where: { $0.batchSize == size }) { return step }
     let step = CompiledStep(model: model, batchSize: size, store: store, threads: threads)
     steps.append(step)

@@ -13,14 +13,14 @@ extension Model {
     let chunk = Model.rowsPerScoringChunk
     let total = Double(max(data.count, 1))
     if data.count <= chunk {
-      let whole = scoreChunk(data.features, data.targets, data.classes)
+      let whole = scoreChunk(data.features, data.allTargets(), data.classes)
       return (whole.loss, whole.correct.map { Double($0) / total })
     }
     var (weightedLoss, correct) = (0.0, 0)
     for start in stride(from: 0, to: data.count, by: chunk) {
       let rows = Array(start..<min(start + chunk, data.count))
       let classes = data.classes.map { classes in rows.map { classes[$0] } }
-      let part = scoreChunk(data.features.rows(at: rows), data.targets.rows(at: rows), classes)
+      let part = scoreChunk(data.features.rows(at: rows), data.targets(at: rows), classes)
       weightedLoss += part.loss * Double(rows.count)
       correct += part.correct ?? 0
     }

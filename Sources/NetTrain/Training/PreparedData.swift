@@ -1,25 +1,88 @@
 import Autograd
 
-/// Rows as the network sees them: standardised features, the loss's target tensor, and the
-/// class indices of a classification task (for accuracy).
+/// Rows as the network sees them: standardised features, what the loss compares the logits
+/// with, and the class indices of a classification task (for accuracy).
 @usableFromInline
 struct PreparedData<Scalar: TensorScalar> {
+  /// What the loss compares the logits with.
+  @usableFromInline
+  enum LossTargets {
+    /// [rows, outputs]: standardised values (regression) or 0/1 (binary).
+    case values(Tensor<Scalar>)
+    /// One-hot rows of `classes` over `classCount` columns (multiclass), written when rows
+    /// are asked for, never held whole: for 60,000 rows of 10 classes that would be 2.4 MB.
+    case oneHot(classes: [Int], classCount: Int)
+  }
+
   /// [rows, inputs], standardised.
   @usableFromInline let features: Tensor<Scalar>
-  /// [rows, outputs]: standardised values, 0/1, or one-hot rows.
-  @usableFromInline let targets: Tensor<Scalar>
+  /// The loss's targets.
+  @usableFromInline let lossTargets: LossTargets
   /// The class of every row; `nil` for regression.
   @usableFromInline let classes: [Int]?
 
   @usableFromInline
-  init(features: Tensor<Scalar>, targets: Tensor<Scalar>, classes: [Int]?) {
+  init(features: Tensor<Scalar>, lossTargets: LossTargets, classes: [Int]?) {
     self.features = features
-    self.targets = targets
+    self.lossTargets = lossTargets
     self.classes = classes
   }
 
   /// The number of rows.
   @usableFromInline var count: Int { features.shape.rows }
+
+  /// The loss's targets of the rows at `indices`, in that order: `[indices.count, outputs]`.
+  @usableFromInline
+  func targets(at indices: [Int]) -> Tensor<Scalar> {
+    switch lossTargets {
+    case .values(let values): values.rows(at: indices)
+    case .oneHot(let classes, let classCount):
+      .oneHot(indices.map { classes[$0] }, classCount: classCount)
+    }
+  }
+
+  /// The loss's targets of every row: `[count, outputs]`.
+  @usableFromInline
+  func allTargets() -> Tensor<Scalar> {
+    switch lossTargets {
+    case .values(let values): values
+    case .oneHot: targets(at: Array(0..<count))
+    }
+  }
+
+  /// Writes the loss's targets of `rows`, in that order, into `batch`, row-major
+  /// `[rows.count, outputs]`: the same values `targets(at:)` gives.
+  @inlinable
+  func writeTargets(of rows: ArraySlice<Int>, into batch: UnsafeMutableBufferPointer<Scalar>) {
+    switch lossTargets {
+    case .values(let values):
+      Self.gather(rows, from: values, into: batch)
+    case .oneHot(let classes, let classCount):
+      precondition(batch.count == rows.count * classCount, "\(batch.count) slots for one-hot")
+      batch.update(repeating: 0)
+      for (position, row) in rows.enumerated() {
+        let index = classes[row]
+        precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
+        batch[position * classCount + index] = 1
+      }
+    }
+  }
+
+  /// Copies `rows` of `source` ([rows, width]), in that order, into `batch`.
+  @inlinable
+  static func gather(
+    _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
+    into batch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    let width = source.shape.columns
+    precondition(batch.count == rows.count * width, "\(batch.count) slots for \(rows.count) rows")
+    source.scalars.withUnsafeBufferPointer { source in
+      guard let from = source.baseAddress, let to = batch.baseAddress else { return }
+      for (position, row) in rows.enumerated() {
+        Kernels.copy(from + row * width, to: to + position * width, count: width)
+      }
+    }
+  }
 }
 
 extension Model {
@@ -27,7 +90,7 @@ extension Model {
   @usableFromInline
   func prepared(_ data: LabeledData<Scalar>) -> PreparedData<Scalar> {
     PreparedData(
-      features: scaledFeatures(data.features), targets: lossTargets(data.targets),
+      features: scaledFeatures(data.features), lossTargets: lossTargets(data.targets),
       classes: classIndices(data.targets))
   }
 
@@ -40,24 +103,26 @@ extension Model {
     return featureScaling?.transform(features) ?? features
   }
 
-  /// The tensor the loss compares the logits with: standardised values (regression), 0/1
+  /// What the loss compares the logits with: standardised values (regression), 0/1
   /// (binary) or one-hot rows (multiclass).
-  func lossTargets(_ targets: Targets<Scalar>) -> Tensor<Scalar> {
+  func lossTargets(_ targets: Targets<Scalar>) -> PreparedData<Scalar>.LossTargets {
     switch (task, targets) {
     case (.regression, .values(let values)):
       precondition(values.shape == .matrix(values.shape.rows, 1), "targets \(values.shape)")
-      return targetScaling?.transform(values) ?? values
+      return .values(targetScaling?.transform(values) ?? values)
     case (.binary, .values(let values)):
       precondition(
         values.shape == .matrix(values.shape.rows, 1)
           && values.scalars.allSatisfy { $0 == 0 || $0 == 1 },
         "binary targets must be a [rows, 1] column of 0 and 1; got shape \(values.shape)")
-      return values
+      return .values(values)
     case (.binary, .classes(let classes)):
       precondition(classes.allSatisfy { $0 == 0 || $0 == 1 }, "binary classes must be 0 or 1")
-      return Tensor(classes.map { Scalar($0) }, shape: .matrix(classes.count, 1))
+      return .values(Tensor(classes.map { Scalar($0) }, shape: .matrix(classes.count, 1)))
     case (.multiclass(let count), .classes(let classes)):
-      return .oneHot(classes, classCount: count)
+      precondition(
+        classes.allSatisfy { $0 >= 0 && $0 < count }, "classes must be in 0..<\(count)")
+      return .oneHot(classes: classes, classCount: count)
     default:
       preconditionFailure("\(task.name) task with targets \(targets)")
     }

@@ -56,7 +56,9 @@ public struct Trainer<Algorithm: Optimizer> {
     var history: [EpochReport] = []
     for epoch in stride(from: 1, through: options.epochs, by: 1) {
       let order = options.shuffle ? generator.permutation(train.count) : Array(0..<train.count)
-      let pass = runEpoch(compiled, on: train, order: order, optimizer: &optimizer, isInterrupted)
+      let pass = runEpoch(
+        compiled, on: train, order: order, isFinal: epoch == options.epochs,
+        optimizer: &optimizer, isInterrupted)
       switch conclude(pass, epoch: epoch, model: model, train: train, check: check, start: start) {
       case .ended(let outcome):
         if case .diverged = outcome { Trainer.restore(parameters, to: lastFinite) }
@@ -85,10 +87,11 @@ public struct Trainer<Algorithm: Optimizer> {
   /// One pass over the rows in `order`, in batches, by the compiled steps; returns the mean
   /// batch loss and the number of rows the batches classified correctly. The parameter
   /// tensors hold the values of the last finished step when it returns.
+  /// - Parameter isFinal: the last epoch of the run (its last batch is the run's last step).
   @inlinable
   func runEpoch(
     _ compiled: CompiledTraining<Scalar>, on data: PreparedData<Scalar>, order: [Int],
-    optimizer: inout Algorithm, _ isInterrupted: () -> Bool
+    isFinal: Bool, optimizer: inout Algorithm, _ isInterrupted: () -> Bool
   ) -> EpochPass {
     let (model, store) = (compiled.model, compiled.store)
     let parameters = model.parameters
@@ -100,7 +103,8 @@ public struct Trainer<Algorithm: Optimizer> {
     for start in stride(from: 0, to: order.count, by: options.batchSize) {
       if isInterrupted() { return .interrupted }
       let rows = order[start..<min(start + options.batchSize, order.count)]
-      let step = compiled.step(forBatchOf: rows.count)
+      let isLast = isFinal && rows.endIndex == order.count
+      let step = compiled.step(forBatchOf: rows.count, isLast: isLast)
       step.load(rows: rows, from: data)
       step.run()
       let value = Double(step.loss)

@@ -105,3 +105,27 @@ import Testing
   #expect(JSONValue.object(["a": 1]).briefDescription == "an object")
   #expect(JSONValue.null.briefDescription == "null")
 }
+
+@Test func anOutlineWritesTheTextOfItsValue() {
+  let weights: [Float] = [0.5, -1.25, 1e-05, 3, 0.1, -0]
+  let outline = JSONOutline.object([
+    ("name", .value("wide")),
+    ("weight", .array([.numbers(count: 3) { Double(weights[$0]) }, .numbers(count: 3) {
+      Double(weights[3 + $0])
+    }])),
+    ("bias", .numbers([Float(2.5), 7])),
+    ("empty", .numbers([Float]())),
+    ("scaling", .object([("mean", .value([1, 2])), ("scale", .value(nil))])),
+    ("mixed", .array([.value(1), .numbers([0.25])])),
+    ("flat", .array([.value(1), .value("x")])),
+    ("nothing", .object([])),
+  ])
+  for style in [JSONWriter.Style.pretty, .compact] {
+    var streamed = ""
+    JSONWriter(style: style).write(outline, to: &streamed)
+    #expect(streamed == JSONWriter(style: style).string(for: outline.value))
+  }
+  #expect(
+    outline.value.objectValue?["weight"]
+      == [[0.5, -1.25, .number(Double(Float(1e-05)))], [3, .number(Double(Float(0.1))), -0.0]])
+}

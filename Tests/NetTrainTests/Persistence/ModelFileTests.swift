@@ -93,4 +93,26 @@ import Testing
     let loaded = try Model<Double>(contentsOf: url)
     #expect(loaded.predict(data.features).scalars == model.predict(data.features).scalars)
   }
+
+  @Test func theStreamedFileHasTheBytesOfTheWrittenValue() throws {
+    let (model, _) = trainedModel()
+    let config: JSONValue = ["name": "fits", "training": ["epochs": 5, "rate": 0.1]]
+    let wide = Model<Float>(
+      .mlp(hidden: [7, 3], activation: .tanh), inputs: 5, task: .multiclass(classes: 4),
+      featureScaling: Standardizer(means: [1, 2, 3, 4, 5], scales: [0.5, 1, 2, 3, 1e-3]),
+      seed: 9)
+    wide.featureNames = (1...5).map { "f\($0)" }
+    wide.classLabels = ["a", "b", "c", "d"]
+    let folder = FileManager.default.temporaryDirectory
+    for (index, (written, expected)) in [
+      (model.write(to:config:), JSONWriter().string(for: model.json(config: config))),
+      (wide.write(to:config:), JSONWriter().string(for: wide.json(config: config))),
+    ].enumerated() {
+      let url = folder.appendingPathComponent(
+        "nettrain-streamed-\(index)-\(UInt64.random(in: 0...UInt64.max)).json")
+      defer { try? FileManager.default.removeItem(at: url) }
+      try written(url, config)
+      #expect(try Data(contentsOf: url) == Data(expected.utf8))
+    }
+  }
 }

@@ -28,7 +28,7 @@ import Testing
       step.run()
       for parameter in model.parameters { parameter.zeroGrad() }
       let logits = withGrad { model.network(prepared.features.rows(at: rows)) }
-      let loss = withGrad { model.loss(logits, prepared.targets.rows(at: rows)) }
+      let loss = withGrad { model.loss(logits, prepared.targets(at: rows)) }
       loss.backward()
       #expect(step.loss == loss.item)
       #expect(Array(step.logits) == logits.scalars)
@@ -62,7 +62,7 @@ import Testing
         let rows = Array(start..<min(start + options.batchSize, data.count))
         let loss = withGrad {
           eager.loss(
-            eager.network(prepared.features.rows(at: rows)), prepared.targets.rows(at: rows))
+            eager.network(prepared.features.rows(at: rows)), prepared.targets(at: rows))
         }
         for parameter in eager.parameters { parameter.zeroGrad() }
         loss.backward()
@@ -72,6 +72,21 @@ import Testing
     #expect(Fixtures.values(of: compiled) == Fixtures.values(of: eager))
     #expect(Fixtures.values(of: compiled) != Fixtures.values(of: freshModel()))
   }
+}
+
+/// The run's last step releases the other compiled steps before it is compiled, so that the
+/// last, shorter batch compiles in their memory.
+@Test func theLastStepReleasesTheOthers() {
+  let model = Model<Double>(.mlp(hidden: [3], activation: .tanh), inputs: 2, task: .binary, seed: 1)
+  let compiled = CompiledTraining(model: model, threads: 1)
+  let full = compiled.step(forBatchOf: 8)
+  #expect(compiled.step(forBatchOf: 8) === full)
+  _ = compiled.step(forBatchOf: 5)
+  #expect(compiled.steps.map(\.batchSize) == [8, 5])
+  let last = compiled.step(forBatchOf: 5, isLast: true)
+  #expect(compiled.steps.map(\.batchSize) == [5] && compiled.steps.first === last)
+  _ = compiled.step(forBatchOf: 3, isLast: true)
+  #expect(compiled.steps.map(\.batchSize) == [3])
 }
 
 extension LabeledData<Double> {

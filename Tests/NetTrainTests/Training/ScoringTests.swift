@@ -17,7 +17,8 @@ import Testing
     let prepared = model.prepared(LabeledData(features: features, targets: .classes(classes)))
     let scores = model.score(prepared)
     let logits = withoutGrad { model.network(prepared.features) }
-    let loss = withoutGrad { model.loss(logits, prepared.targets) }.item
+    let oneHot = Tensor<Double>.oneHot(classes, classCount: 3)
+    let loss = withoutGrad { model.loss(logits, oneHot) }.item
     let correct = zip(model.classes(fromLogits: logits), classes).count { $0 == $1 }
     #expect(abs(scores.loss - loss) <= 1e-12 * loss)
     #expect(scores.accuracy == Double(correct) / Double(rows))

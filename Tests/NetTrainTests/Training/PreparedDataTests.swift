@@ -1,0 +1,47 @@
+import Autograd
+import Testing
+
+@testable import NetTrain
+
+/// Multiclass targets are kept as class indices and written as one-hot rows per batch: the
+/// rows must be the ones the whole one-hot matrix held, bit for bit.
+@Suite struct PreparedDataTests {
+  @Test func oneHotBatchesEqualTheRowsOfTheWholeMatrix() {
+    let data = Fixtures.blobs(perClass: 9, seed: 5)
+    guard case .classes(let classes) = data.targets else {
+      Issue.record("blobs without classes")
+      return
+    }
+    let model = Model<Float>(
+      .logistic, inputs: data.features.shape.columns, task: .multiclass(classes: 3), seed: 1)
+    let prepared = model.prepared(
+      LabeledData(features: Tensor<Float>(data.features.scalars.map(Float.init),
+        shape: data.features.shape), targets: .classes(classes)))
+    let whole = Tensor<Float>.oneHot(classes, classCount: 3)
+    #expect(prepared.allTargets().scalars == whole.scalars)
+    for rows in [[4, 0, 26, 4, 13], [26], Array((0..<27).reversed())] {
+      var batch = [Float](repeating: 7, count: rows.count * 3)  // stale values, overwritten
+      batch.withUnsafeMutableBufferPointer { prepared.writeTargets(of: rows[...], into: $0) }
+      #expect(batch == whole.rows(at: rows).scalars)
+      #expect(prepared.targets(at: rows).scalars == batch)
+    }
+  }
+
+  @Test func valueTargetsAreGathered() {
+    let data = Fixtures.houses(rows: 6, noise: 1, seed: 2)
+    guard case .values(let values) = data.targets else {
+      Issue.record("houses without values")
+      return
+    }
+    let model = Model<Double>(
+      .linear, inputs: 4, task: .regression, targetScaling: Standardizer(fittedTo: values),
+      seed: 1)
+    let prepared = model.prepared(data)
+    let scaled = model.targetScaling?.transform(values) ?? values
+    let rows = [5, 1, 1, 0]
+    var batch = [Double](repeating: .nan, count: rows.count)
+    batch.withUnsafeMutableBufferPointer { prepared.writeTargets(of: rows[...], into: $0) }
+    #expect(batch == scaled.rows(at: rows).scalars)
+    #expect(prepared.allTargets().scalars == scaled.scalars)
+  }
+}
