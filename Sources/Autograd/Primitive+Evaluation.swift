@@ -36,25 +36,34 @@ extension Primitive {
     case .multiplyBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, *)
     case .divideBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, /)
     case .multiplyByOneMinusSquare: Kernels.zip(x, y, into: out) { g, y in g * (1 - y * y) }
-    case .matmulAddRow: preconditionFailure("\(label) takes a third operand")
+    case .matmulAddRow, .matmulDescent: preconditionFailure("\(label) takes a third operand")
     default: evaluateElementwise(x, into: out)
     }
   }
 
-  /// Computes a primitive of three operands (`matmulAddRow`: a, b and the bias row `z`);
-  /// any other primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
+  /// Computes a primitive of three operands: `matmulAddRow` (a, b and the bias row `z`) or
+  /// `matmulDescent` (a, b and the matrix `z`, which it updates in place); any other
+  /// primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
   @inlinable
   public func evaluate(
     _ x: UnsafeBufferPointer<Scalar>, _ xShape: Shape,
     _ y: UnsafeBufferPointer<Scalar>, _ yShape: Shape, _ z: UnsafeBufferPointer<Scalar>,
     into out: UnsafeMutableBufferPointer<Scalar>, _ shape: Shape, threads: Int
   ) {
-    guard case .matmulAddRow(let aLayout, let bLayout, let tanh) = self else {
-      return evaluate(x, xShape, y, yShape, into: out, shape, threads: threads)
+    switch self {
+    case .matmulAddRow(let aLayout, let bLayout, let tanh):
+      evaluateMatmul(
+        x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads,
+        epilogue: MatmulEpilogue(bias: z.baseAddress, tanh: tanh))
+    case .matmulDescent(let aLayout, let bLayout, let rate):
+      evaluateMatmul(
+        x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads,
+        epilogue: MatmulEpilogue(
+          bias: nil, tanh: false, descent: z.baseAddress.map(UnsafeMutablePointer.init),
+          rate: rate))
+    default:
+      evaluate(x, xShape, y, yShape, into: out, shape, threads: threads)
     }
-    evaluateMatmul(
-      x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads,
-      epilogue: MatmulEpilogue(bias: z.baseAddress, tanh: tanh))
   }
 
   /// The element-wise functions of one operand.

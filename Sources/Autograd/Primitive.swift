@@ -53,6 +53,10 @@ public enum Primitive<Scalar: TensorScalar> {
   /// element when `tanh` is set: a dense layer in one instruction, finished block by block
   /// by the threads of the product (see `MatmulEpilogue`).
   case matmulAddRow(MatrixLayout, MatrixLayout, tanh: Bool)
+  /// op(a) · op(b), and `rate` times it subtracted in place from the third operand, a
+  /// matrix of the same shape: a gradient and the plain gradient descent step it makes, block
+  /// by block (see `Program.subtract(_:timesOutput:fromInput:)`).
+  case matmulDescent(MatrixLayout, MatrixLayout, rate: Scalar)
 
   /// The op's name in traces: `add`, `mul 2.0`, `3.0 sub`, `matmul`, `tanh`, ….
   public var label: String {
@@ -92,6 +96,7 @@ public enum Primitive<Scalar: TensorScalar> {
     case .divideBroadcast: "div_bcast"
     case .multiplyByOneMinusSquare: "mul_1-y²"
     case .matmulAddRow(_, _, let tanh): tanh ? "tanh_matmul_add_row" : "matmul_add_row"
+    case .matmulDescent(_, _, let rate): "matmul_descent \(rate)"
     }
   }
 }

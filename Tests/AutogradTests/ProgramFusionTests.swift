@@ -104,4 +104,31 @@ struct ProgramFusionTests {
   static func instructions(_ listing: String) -> Int {
     listing.split(separator: "\n").count
   }
+
+  /// `subtract(_:timesOutput:fromInput:)` takes `w -= rate · g` inside the product that
+  /// computes g: the same bits as the loop after the run, on every thread count; it refuses
+  /// when something after the product reads w, or when g is not a product.
+  @Test(arguments: [1, 2])
+  func aDescentStepIsTakenInsideTheProduct(threads: Int) {
+    let a = T(Self.random(.matrix(300, 80), seed: 1), shape: .matrix(300, 80), requiresGrad: true)
+    let b = T(Self.random(.matrix(300, 90), seed: 2), shape: .matrix(300, 90), requiresGrad: true)
+    let start = Self.random(.matrix(80, 90), seed: 3)
+    let w = T(start, shape: .matrix(80, 90), requiresGrad: true)
+    let (gradient, readsW) = withGrad { (a.transposed().matmul(b), (w * 2).sum()) }
+    let program = Program(inputs: [a, b, w], outputs: [gradient, readsW], threads: threads)
+    #expect(program.subtract(0.25, timesOutput: 0, fromInput: 2) == false)  // w is read later
+    #expect(program.subtract(0.25, timesOutput: 1, fromInput: 2) == false)  // not a product
+    let alone = Program(inputs: [a, b, w], outputs: [gradient], threads: threads)
+    #expect(alone.subtract(0.25, timesOutput: 0, fromInput: 2))
+    #expect(alone.description.contains("matmul_descent 0.25(in0ᵀ, in1, in2)"), "\(alone)")
+    alone.run()
+    alone.run()
+    var expected = start
+    let g = gradient.scalars
+    for _ in 0..<2 {
+      for index in expected.indices { expected[index] -= 0.25 * g[index] }
+    }
+    #expect(Array(alone.input(2)) == expected)
+    #expect(Array(alone.output(0)) == g)
+  }
 }

@@ -16,7 +16,7 @@
 /// Two rewrites keep the bits: a transpose feeding a matrix product becomes the product's
 /// reading of its operand, and instructions no output needs are dropped.
 public final class Program<Scalar: TensorScalar> {
-  @usableFromInline let instructions: [ProgramInstruction<Scalar>]
+  @usableFromInline var instructions: [ProgramInstruction<Scalar>]
   /// Where each slot's values live: in `arena`, or memory bound by the caller.
   @usableFromInline let addresses: UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>
   @usableFromInline let slotCounts: [Int]
@@ -92,6 +92,28 @@ public final class Program<Scalar: TensorScalar> {
   public func output(_ index: Int) -> UnsafeBufferPointer<Scalar> {
     let slot = outputSlots[index]
     return UnsafeBufferPointer(start: addresses[slot], count: slotCounts[slot])
+  }
+
+  /// Makes each run also take a plain gradient descent step, `input -= rate · output`
+  /// element by element (the same bits as that loop after the run), inside the matrix product
+  /// that computes `output`: each block is subtracted as soon as it is computed, in cache, by
+  /// the thread that computed it. The output is still written.
+  ///
+  /// - Returns: whether it did; false (and nothing changes) unless `output` comes from a
+  ///   matrix product with the input's element count, and nothing after that product (nor the
+  ///   product itself) reads `input`, which must not be an output.
+  public func subtract(_ rate: Scalar, timesOutput output: Int, fromInput input: Int) -> Bool {
+    let (target, result) = (inputSlots[input], outputSlots[output])
+    guard !outputSlots.contains(target),
+      let index = instructions.lastIndex(where: { $0.output == result }),
+      case .matmul(let a, let b) = instructions[index].primitive,
+      slotCounts[target] == instructions[index].shape.count,
+      !instructions[index...].contains(where: { $0.operands.contains(target) })
+    else { return false }
+    instructions[index].primitive = .matmulDescent(a, b, rate: rate)
+    (instructions[index].z, instructions[index].isTernary) = (target, true)
+    instructions[index].zShape = instructions[index].shape
+    return true
   }
 
   /// Evaluates every instruction once, in order.

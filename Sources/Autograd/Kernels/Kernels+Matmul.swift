@@ -83,7 +83,8 @@ extension Kernels {
 
   /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
   /// Applies `epilogue` to the `rows × columns` block of a product at `c`, rows `rowStride`
-  /// apart: the bias row added to every row, then tanh of every element.
+  /// apart: the bias row added to every row, then tanh of every element, then `rate` times
+  /// the block subtracted from the same block of `descent` (rows as far apart).
   @inlinable
   static func finish<S: TensorScalar>(
     _ c: UnsafeMutablePointer<S>, rows: Int, columns: Int, rowStride: Int,
@@ -96,14 +97,22 @@ extension Kernels {
         for column in 0..<columns { line[column] = line[column] + bias[column] }
       }
     }
-    guard epilogue.tanh else { return }
-    let lines = rowStride == columns ? 1 : rows  // a dense block in one call
-    let length = rowStride == columns ? rows &* columns : columns
-    for line in 0..<lines {
-      let start = c + line &* rowStride
-      tanh(
-        UnsafeBufferPointer(start: start, count: length),
-        into: UnsafeMutableBufferPointer(start: start, count: length))
+    if epilogue.tanh {
+      let lines = rowStride == columns ? 1 : rows  // a dense block in one call
+      let length = rowStride == columns ? rows &* columns : columns
+      for line in 0..<lines {
+        let start = c + line &* rowStride
+        tanh(
+          UnsafeBufferPointer(start: start, count: length),
+          into: UnsafeMutableBufferPointer(start: start, count: length))
+      }
+    }
+    if let descent = epilogue.descent {
+      let rate = epilogue.rate
+      for row in 0..<rows {
+        let (line, target) = (c + row &* rowStride, descent + row &* rowStride)
+        for column in 0..<columns { target[column] -= rate * line[column] }
+      }
     }
   }
 

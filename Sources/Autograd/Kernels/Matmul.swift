@@ -41,7 +41,9 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
         product(
           a.block(row: i0, column: 0), b, into: c + i0 * n, cStride: n,
           m: min(step, m - i0), k: k, n: n)
-        Kernels.finish(c + i0 * n, rows: min(step, m - i0), columns: n, rowStride: n, epilogue)
+        Kernels.finish(
+          c + i0 * n, rows: min(step, m - i0), columns: n, rowStride: n,
+          epilogue.from(row: i0, columns: n))
       }
     } else if parts > 1 && byColumns {
       let columns = (n + parts - 1) / parts

@@ -24,9 +24,19 @@ public protocol Optimizer<Scalar> {
   mutating func update(
     _ parameter: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeBufferPointer<Scalar>,
     index: Int, of count: Int)
+
+  /// The rate of a plain gradient descent step, when that is all `update` does: the same
+  /// bits as `parameter[i] -= rate * gradient[i]`, with no state. A compiled training step
+  /// then takes the step inside the matrix product that computes a weight's gradient (in
+  /// cache, on both threads) and does not call `update` for that weight. `nil` (the default)
+  /// for any other rule.
+  var descentRate: Scalar? { get }
 }
 
 extension Optimizer {
+  /// `nil`: `update` is called for every parameter.
+  public var descentRate: Scalar? { nil }
+
   /// Does nothing: most rules keep no per-step state.
   public mutating func beginStep() {}
 

@@ -21,10 +21,20 @@ final class CompiledStep<Scalar: TensorScalar> {
   @usableFromInline static var lossOutput: Int { 0 }
   @usableFromInline static var logitsOutput: Int { 1 }
 
+  /// For each parameter, whether a run also updates it (`descentRate`): the optimizer
+  /// must then leave it alone.
+  @usableFromInline let updatesInPlace: [Bool]
+
   /// Records a step of `model` on a batch of `batchSize` rows and compiles it, reading the
   /// parameters from `store`.
+  /// - Parameter descentRate: when set, every run also takes the plain gradient descent step
+  ///   `w -= descentRate · gradient` on each parameter whose gradient is a matrix product
+  ///   (the weights), inside that product (see `Program.subtract(_:timesOutput:fromInput:)`).
   @usableFromInline
-  init(model: Model<Scalar>, batchSize: Int, store: ParameterStore<Scalar>, threads: Int) {
+  init(
+    model: Model<Scalar>, batchSize: Int, store: ParameterStore<Scalar>, threads: Int,
+    descentRate: Scalar? = nil
+  ) {
     let features = Tensor<Scalar>.zeros(.matrix(batchSize, model.inputs))
     let targets = Tensor<Scalar>.zeros(.matrix(batchSize, model.task.outputs))
     // Tracked, so that everything computed from the batch is a recorded op, never a constant.
@@ -44,6 +54,10 @@ final class CompiledStep<Scalar: TensorScalar> {
     program = Program(
       inputs: [features, targets] + parameters, outputs: [loss, logits] + gradients,
       threads: threads, bindings: bindings)
+    updatesInPlace = parameters.indices.map { [program] index in
+      guard let descentRate else { return false }
+      return program.subtract(descentRate, timesOutput: 2 + index, fromInput: 2 + index)
+    }
     self.batchSize = batchSize
   }
 

@@ -7,11 +7,14 @@ final class CompiledTraining<Scalar: TensorScalar> {
   @usableFromInline let model: Model<Scalar>
   @usableFromInline let store: ParameterStore<Scalar>
   @usableFromInline let threads: Int
+  /// The optimizer's plain descent rate, which the steps take inside the weights' products.
+  @usableFromInline let descentRate: Scalar?
   @usableFromInline var steps: [CompiledStep<Scalar>] = []
 
   @usableFromInline
-  init(model: Model<Scalar>, threads: Int) {
+  init(model: Model<Scalar>, threads: Int, descentRate: Scalar? = nil) {
     self.model = model
+    self.descentRate = descentRate
     self.store = ParameterStore(model.parameters)
     self.threads = threads
   }
@@ -24,7 +27,8 @@ final class CompiledTraining<Scalar: TensorScalar> {
   func step(forBatchOf size: Int, isLast: Bool = false) -> CompiledStep<Scalar> {
     if isLast { steps.removeAll { $0.batchSize != size } }
     if let step = steps.first(where: { $0.batchSize == size }) { return step }
-    let step = CompiledStep(model: model, batchSize: size, store: store, threads: threads)
+    let step = CompiledStep(
+      model: model, batchSize: size, store: store, threads: threads, descentRate: descentRate)
     steps.append(step)
     return step
   }

@@ -49,7 +49,8 @@ public struct Trainer<Algorithm: Optimizer> {
     let train = model.prepared(training)
     let check = validation.map { model.prepared($0) }
     let parameters = model.parameters
-    let compiled = CompiledTraining(model: model, threads: options.threads)
+    let compiled = CompiledTraining(
+      model: model, threads: options.threads, descentRate: self.optimizer.descentRate)
     var optimizer = self.optimizer
     var generator = SeededGenerator(seed: options.seed)
     var lastFinite = parameters.map(\.scalars)
@@ -110,7 +111,7 @@ public struct Trainer<Algorithm: Optimizer> {
       let value = Double(step.loss)
       guard value.isFinite else { return .diverged }
       optimizer.beginStep()
-      for index in 0..<store.count {
+      for index in 0..<store.count where !step.updatesInPlace[index] {
         optimizer.update(
           store.buffer(index), gradient: step.gradient(index), index: index, of: store.count)
       }

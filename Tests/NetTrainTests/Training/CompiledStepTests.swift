@@ -38,8 +38,10 @@ import Testing
     }
   }
 
-  @Test(arguments: 0..<4)
-  func trainingGivesTheWeightsOfTheEagerLoop(_ index: Int) {
+  /// With momentum 0.9 the optimizer updates every parameter after the run; with none, the
+  /// weights' steps are taken inside their gradients' products (`updatesInPlace`).
+  @Test(arguments: 0..<4, [0.9, 0])
+  func trainingGivesTheWeightsOfTheEagerLoop(_ index: Int, momentum: Double) {
     let (kind, task, data) = Self.models[index]
     func freshModel() -> Model<Double> {
       var targetScaling: Standardizer<Double>?
@@ -50,7 +52,7 @@ import Testing
         seed: 8)
     }
     let options = TrainingOptions(epochs: 3, batchSize: 4, shuffle: false)
-    let optimizer = SGD<Double>(learningRate: 0.05, momentum: 0.9)
+    let optimizer = SGD<Double>(learningRate: 0.05, momentum: momentum)
     let compiled = freshModel()
     _ = Trainer(options: options, optimizer: optimizer).fit(compiled, on: data)
     // The loop written out with eager ops, the engine's backward() and the optimizer's step.
@@ -108,5 +110,21 @@ extension LabeledData<Double> {
     #expect(!listing.contains("transpose"))
     #expect(listing.contains("matmul(in0ᵀ"))  // dW = Xᵀ·G
     #expect(step.program.instructionCount <= 16, "\(listing)")
+  }
+
+  /// A tanh network's step under plain SGD: each layer forward is one instruction, and each
+  /// weight's descent step is taken inside the product of its gradient; the biases (whose
+  /// gradients are sums) are left to the optimizer.
+  @Test func aTanhNetworkStepFusesItsLayersAndItsWeightSteps() {
+    let model = Model<Double>(
+      .mlp(hidden: [16, 16], activation: .tanh), inputs: 2, task: .binary, seed: 1)
+    let step = CompiledStep(
+      model: model, batchSize: 32, store: ParameterStore(model.parameters), threads: 1,
+      descentRate: 0.1)
+    let listing = step.program.description
+    #expect(listing.components(separatedBy: "tanh_matmul_add_row").count - 1 == 2, "\(listing)")
+    #expect(listing.components(separatedBy: "matmul_descent 0.1").count - 1 == 3, "\(listing)")
+    #expect(!listing.contains("broadcast") && !listing.contains("1.0 sub"), "\(listing)")
+    #expect(step.updatesInPlace == [true, false, true, false, true, false])
   }
 }
