@@ -13,8 +13,10 @@
 /// values they had when compiled), or a constant, whose values are copied in at compile
 /// time. So any value that changes between runs must be an
 /// input: a tensor computed from an input by anything but a recorded op would be frozen.
-/// Two rewrites keep the bits: a transpose feeding a matrix product becomes the product's
-/// reading of its operand, and instructions no output needs are dropped.
+/// The rewrites all keep the bits: a transpose feeding a matrix product becomes the product's
+/// reading of its operand; chains of element-wise ops, and a product with its bias row and
+/// tanh, become one instruction each (see `ProgramBuilder+Fusion`, `+Epilogues`); and
+/// instructions no output needs are dropped.
 public final class Program<Scalar: TensorScalar> {
   @usableFromInline var instructions: [ProgramInstruction<Scalar>]
   /// Where each slot's values live: in `arena`, or memory bound by the caller.
