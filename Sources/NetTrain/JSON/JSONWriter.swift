@@ -37,9 +37,6 @@ public struct JSONWriter: Sendable {
     return output
   }
 
-  /// The UTF-8 bytes of `string(for: value)`.
-  public func bytes(for value: JSONValue) -> [UInt8] { Array(string(for: value).utf8) }
-
   /// Writes the text of `value`, ending in a newline, to `output`.
   public func write(_ value: JSONValue, to output: inout some TextOutputStream) {
     write(value, indent: 0, into: &output)
