@@ -36,13 +36,15 @@ extension Primitive {
     case .multiplyBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, *)
     case .divideBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, /)
     case .multiplyByOneMinusSquare: Kernels.zip(x, y, into: out) { g, y in g * (1 - y * y) }
-    case .matmulAddRow, .matmulDescent: preconditionFailure("\(label) takes a third operand")
+    case .matmulAddRow, .matmulDescent, .matmulTanhSlope:
+      preconditionFailure("\(label) takes a third operand")
     default: evaluateElementwise(x, into: out)
     }
   }
 
-  /// Computes a primitive of three operands: `matmulAddRow` (a, b and the bias row `z`) or
-  /// `matmulDescent` (a, b and the matrix `z`, which it updates in place); any other
+  /// Computes a primitive of three operands: `matmulAddRow` (a, b and the bias row `z`),
+  /// `matmulDescent` (a, b and the matrix `z`, which it updates in place) or `matmulTanhSlope`
+  /// (a, b and the tanh output `z`); any other
   /// primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
   @inlinable
   public func evaluate(
@@ -61,6 +63,10 @@ extension Primitive {
         epilogue: MatmulEpilogue(
           bias: nil, tanh: false, descent: z.baseAddress.map(UnsafeMutablePointer.init),
           rate: rate))
+    case .matmulTanhSlope(let aLayout, let bLayout):
+      evaluateMatmul(
+        x, xShape, aLayout, y, bLayout, into: out, shape, threads: threads,
+        epilogue: MatmulEpilogue(bias: nil, tanh: false, tanhOutput: z.baseAddress))
     default:
       evaluate(x, xShape, y, yShape, into: out, shape, threads: threads)
     }

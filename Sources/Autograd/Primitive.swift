@@ -57,6 +57,10 @@ public enum Primitive<Scalar: TensorScalar> {
   /// matrix of the same shape: a gradient and the plain gradient descent step it makes, block
   /// by block (see `Program.subtract(_:timesOutput:fromInput:)`).
   case matmulDescent(MatrixLayout, MatrixLayout, rate: Scalar)
+  /// op(a) · op(b) · (1 − y · y), y the third operand (a tanh's output, of the product's
+  /// shape): a gradient carried back through a tanh layer, finished block by block by the
+  /// threads of the product, as `multiplyByOneMinusSquare` would after it.
+  case matmulTanhSlope(MatrixLayout, MatrixLayout)
 
   /// The op's name in traces: `add`, `mul 2.0`, `3.0 sub`, `matmul`, `tanh`, ….
   public var label: String {
@@ -97,6 +101,7 @@ public enum Primitive<Scalar: TensorScalar> {
     case .multiplyByOneMinusSquare: "mul_1-y²"
     case .matmulAddRow(_, _, let tanh): tanh ? "tanh_matmul_add_row" : "matmul_add_row"
     case .matmulDescent(_, _, let rate): "matmul_descent \(rate)"
+    case .matmulTanhSlope: "matmul_mul_1-y²"
     }
   }
 }

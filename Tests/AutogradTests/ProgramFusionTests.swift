@@ -89,6 +89,25 @@ struct ProgramFusionTests {
     #expect(Self.instructions(listing) == 2, "\(listing)")
   }
 
+  /// A gradient carried back through a tanh layer, G·Wᵀ · (1 − y·y), is one instruction, on
+  /// every thread count (split by columns, W read transposed; by rows, W read as it is).
+  @Test(arguments: [1, 2, 3])
+  func aProductTimesTanhsSlopeIsOneInstruction(threads: Int) {
+    let listing = Self.replayedListing(
+      [.matrix(70, 90), .matrix(300, 90), .matrix(70, 300), .matrix(90, 300)],
+      threads: threads
+    ) { x in
+      let (gradient, weight, hidden, weightColumns) = (x[0], x[1], x[2].tanh(), x[3])
+      return [
+        gradient.matmul(weight.transposed()) * (1 - hidden * hidden),
+        (1 - hidden * hidden) * gradient.matmul(weightColumns),
+      ]
+    }
+    #expect(listing.contains("matmul_mul_1-y²(in0, in1ᵀ, "), "\(listing)")
+    #expect(listing.contains("matmul_mul_1-y²(in0, in3, "), "\(listing)")
+    #expect(Self.instructions(listing) == 3, "\(listing)")  // and the tanh
+  }
+
   /// A product or a sum that something else reads too stays as it is.
   @Test func aProductReadTwiceKeepsItsOwnInstruction() {
     let listing = Self.replayedListing([.matrix(4, 3), .matrix(3, 5), .vector(5)]) { x in

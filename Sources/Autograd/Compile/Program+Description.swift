@@ -8,7 +8,8 @@ extension Program: CustomStringConvertible {
       var operands = instruction.operands.map(name)
       var label = instruction.primitive.label
       switch instruction.primitive {
-      case .matmul(let a, let b), .matmulAddRow(let a, let b, _), .matmulDescent(let a, let b, _):
+      case .matmul(let a, let b), .matmulAddRow(let a, let b, _), .matmulDescent(let a, let b, _),
+        .matmulTanhSlope(let a, let b):
         if a == .transposed { operands[0] += "ᵀ" }
         if b == .transposed { operands[1] += "ᵀ" }
         if case .matmul = instruction.primitive { label = "matmul" }

@@ -83,8 +83,9 @@ extension Kernels {
 
   /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
   /// Applies `epilogue` to the `rows × columns` block of a product at `c`, rows `rowStride`
-  /// apart: the bias row added to every row, then tanh of every element, then `rate` times
-  /// the block subtracted from the same block of `descent` (rows as far apart).
+  /// apart: the bias row added to every row, then tanh of every element, then each element
+  /// multiplied by `1 − y·y` of the same element of `tanhOutput`, then `rate` times the block
+  /// subtracted from the same block of `descent` (the matrices' rows as far apart).
   @inlinable
   static func finish<S: TensorScalar>(
     _ c: UnsafeMutablePointer<S>, rows: Int, columns: Int, rowStride: Int,
@@ -105,6 +106,12 @@ extension Kernels {
         tanh(
           UnsafeBufferPointer(start: start, count: length),
           into: UnsafeMutableBufferPointer(start: start, count: length))
+      }
+    }
+    if let tanhOutput = epilogue.tanhOutput {
+      for row in 0..<rows {
+        let (line, y) = (c + row &* rowStride, tanhOutput + row &* rowStride)
+        for column in 0..<columns { line[column] = line[column] * (1 - y[column] * y[column]) }
       }
     }
     if let descent = epilogue.descent {

@@ -124,6 +124,7 @@ extension LabeledData<Double> {
     let listing = step.program.description
     #expect(listing.components(separatedBy: "tanh_matmul_add_row").count - 1 == 2, "\(listing)")
     #expect(listing.components(separatedBy: "matmul_descent 0.1").count - 1 == 3, "\(listing)")
+    #expect(listing.components(separatedBy: "matmul_mul_1-y²").count - 1 == 2, "\(listing)")
     #expect(!listing.contains("broadcast") && !listing.contains("1.0 sub"), "\(listing)")
     #expect(step.updatesInPlace == [true, false, true, false, true, false])
   }
