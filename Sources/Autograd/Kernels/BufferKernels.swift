@@ -137,19 +137,40 @@ extension Kernels {
     }
   }
 
-  /// Log-softmax of every row of a `rows × columns` matrix, by the max-shifted log-sum-exp.
+  /// Log-softmax of every row of a `rows × columns` matrix, by the max-shifted log-sum-exp:
+  /// `x − (m + log Σ exp(x − m))`, m the row's largest element, with the vector `exp` and
+  /// `log` of the element-wise ops (so the same values as `exp` of the shifted row).
   @inlinable
   public static func logSoftmax<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<S>
   ) {
-    for row in 0..<rows {
-      let base = row * columns
-      var largest = -S.infinity
-      for column in 0..<columns { largest = Swift.max(largest, x[base + column]) }
-      var total: S = 0
-      for column in 0..<columns { total += S.exp(x[base + column] - largest) }
-      let logSum = largest + S.log(total)
-      for column in 0..<columns { out[base + column] = x[base + column] - logSum }
+    let count = rows &* columns
+    withUnsafeTemporaryAllocation(of: S.self, capacity: 2 &* count &+ 3 &* rows) { scratch in
+      func part(_ start: Int, _ length: Int) -> UnsafeMutableBufferPointer<S> {
+        UnsafeMutableBufferPointer(rebasing: scratch[start..<start &+ length])
+      }
+      let (shifted, exps) = (part(0, count), part(count, count))
+      let (largest, totals) = (part(2 &* count, rows), part(2 &* count &+ rows, rows))
+      let logTotals = part(2 &* count &+ 2 &* rows, rows)
+      for row in 0..<rows {
+        let base = row &* columns
+        var top = -S.infinity
+        for column in 0..<columns { top = Swift.max(top, x[base &+ column]) }
+        for column in 0..<columns { shifted[base &+ column] = x[base &+ column] - top }
+        largest[row] = top
+      }
+      exp(UnsafeBufferPointer(shifted), into: exps)
+      for row in 0..<rows {
+        let base = row &* columns
+        var total: S = 0
+        for column in 0..<columns { total += exps[base &+ column] }
+        totals[row] = total
+      }
+      log(UnsafeBufferPointer(totals), into: logTotals)
+      for row in 0..<rows {
+        let (base, logSum) = (row &* columns, largest[row] + logTotals[row])
+        for column in 0..<columns { out[base &+ column] = x[base &+ column] - logSum }
+      }
     }
   }
 }
