@@ -55,8 +55,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   public mutating func permutation(_ count: Int) -> [Int] {
     var indices = Array(0..<count)
     if count < 2 { return indices }
-    for i in stride(from: count - 1, to: 0, by: -1) {
-      indices.swapAt(i, nextIndex(below: i + 1))
+    indices.withUnsafeMutableBufferPointer { indices in
+      for i in stride(from: count - 1, to: 0, by: -1) {
+        indices.swapAt(i, nextIndex(below: i + 1))
+      }
     }
     return indices
   }

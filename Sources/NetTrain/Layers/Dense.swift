@@ -43,7 +43,7 @@ public struct Dense<Scalar: TensorScalar>: Layer {
   public var outputs: Int { weight.shape.columns }
 
   /// The weight, then the bias.
-  public var parameters: [Tensor<Scalar>] { [weight, bias] }
+  @inlinable public var parameters: [Tensor<Scalar>] { [weight, bias] }
 
   /// - Parameter input: [batch, inputs]
   /// - Returns: [batch, outputs]

@@ -86,5 +86,5 @@ public final class Model<Scalar: TensorScalar> {
   public var loss: Loss { task.loss }
 
   /// Every trainable tensor: each layer's weight then bias, layer by layer.
-  public var parameters: [Tensor<Scalar>] { network.parameters }
+  @inlinable public var parameters: [Tensor<Scalar>] { network.parameters }
 }

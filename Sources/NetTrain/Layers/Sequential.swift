@@ -54,7 +54,7 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   public var widths: [Int] { (layers.first.map { [$0.inputs] } ?? []) + layers.map(\.outputs) }
 
   /// Each layer's weight then bias, layer by layer.
-  public var parameters: [Tensor<Scalar>] { layers.flatMap { $0.parameters } }
+  @inlinable public var parameters: [Tensor<Scalar>] { layers.flatMap { $0.parameters } }
 
   /// - Parameter input: [batch, inputs]
   /// - Returns: [batch, outputs]

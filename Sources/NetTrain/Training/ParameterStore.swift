@@ -37,7 +37,7 @@ final class ParameterStore<Scalar: TensorScalar> {
   }
 
   /// Copies the tensors' values in.
-  @usableFromInline
+  @inlinable
   func load(from parameters: [Tensor<Scalar>]) {
     for (index, parameter) in parameters.enumerated() {
       parameter.scalars.withUnsafeBufferPointer { values in
@@ -47,7 +47,7 @@ final class ParameterStore<Scalar: TensorScalar> {
   }
 
   /// Copies the values out into the tensors.
-  @usableFromInline
+  @inlinable
   func save(into parameters: [Tensor<Scalar>]) {
     for (index, parameter) in parameters.enumerated() {
       parameter.withUnsafeMutableScalars { values in

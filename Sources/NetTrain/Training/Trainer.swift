@@ -53,7 +53,7 @@ public struct Trainer<Algorithm: Optimizer> {
       model: model, threads: options.threads, descentRate: self.optimizer.descentRate)
     var optimizer = self.optimizer
     var generator = SeededGenerator(seed: options.seed)
-    var lastFinite = parameters.map(\.scalars)
+    var lastFinite = parameters.map { $0.scalars }
     var history: [EpochReport] = []
     for epoch in stride(from: 1, through: options.epochs, by: 1) {
       let order = options.shuffle ? generator.permutation(train.count) : Array(0..<train.count)
@@ -65,7 +65,7 @@ public struct Trainer<Algorithm: Optimizer> {
         if case .diverged = outcome { Trainer.restore(parameters, to: lastFinite) }
         return TrainingResult(history: history, outcome: outcome)
       case .finished(let report):
-        lastFinite = parameters.map(\.scalars)
+        lastFinite = parameters.map { $0.scalars }
         history.append(report)
         if onEpoch(report) == .stop {
           return TrainingResult(history: history, outcome: .stopped(afterEpoch: epoch))
@@ -138,7 +138,7 @@ public struct Trainer<Algorithm: Optimizer> {
     _ pass: EpochPass, epoch: Int, model: Model<Scalar>, train: PreparedData<Scalar>,
     check: PreparedData<Scalar>?, start: ContinuousClock.Instant
   ) -> EpochEnd {
-    guard model.parameters.allSatisfy(\.isFinite) else { return .ended(.diverged(epoch: epoch)) }
+    guard model.parameters.allSatisfy({ $0.isFinite }) else { return .ended(.diverged(epoch: epoch)) }
     switch pass {
     case .interrupted: return .ended(.interrupted(epoch: epoch))
     case .diverged: return .ended(.diverged(epoch: epoch))
