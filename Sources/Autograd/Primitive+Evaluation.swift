@@ -35,7 +35,8 @@ extension Primitive {
     case .subtractBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, -)
     case .multiplyBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, *)
     case .divideBroadcast: Kernels.zipBroadcasting(x, xShape, y, yShape, into: out, /)
-    case .multiplyByOneMinusSquare: Kernels.zip(x, y, into: out) { g, y in g * (1 - y * y) }
+    case .multiplyByOneMinusSquare:
+      Kernels.zip(x, y, into: out) { g, y in Kernels.timesTanhSlope(g, at: y) }
     case .matmulAddRow, .matmulDescent, .matmulTanhSlope:
       preconditionFailure("\(label) takes a third operand")
     default: evaluateElementwise(x, into: out)
@@ -44,8 +45,7 @@ extension Primitive {
 
   /// Computes a primitive of three operands: `matmulAddRow` (a, b and the bias row `z`),
   /// `matmulDescent` (a, b and the matrix `z`, which it updates in place) or `matmulTanhSlope`
-  /// (a, b and the tanh output `z`); any other
-  /// primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
+  /// (a, b and the tanh output `z`); any other primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
   @inlinable
   public func evaluate(
     _ x: UnsafeBufferPointer<Scalar>, _ xShape: Shape,

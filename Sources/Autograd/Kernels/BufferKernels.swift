@@ -10,6 +10,12 @@ extension Kernels {
     for i in 0..<out.count { out[i] = f(x[i]) }
   }
 
+  /// `g · (1 − y·y)`: a gradient times the slope of tanh where its output is `y`. The one
+  /// formula of `multiplyByOneMinusSquare` and of the product that fuses it, so both give the
+  /// same bits.
+  @inlinable @inline(__always)
+  public static func timesTanhSlope<S: TensorScalar>(_ g: S, at y: S) -> S { g * (1 - y * y) }
+
   /// `out[i] = f(a[i], b[i])`.
   @inlinable
   public static func zip<S: TensorScalar>(

@@ -81,7 +81,6 @@ extension Kernels {
     }
   }
 
-  /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
   /// Applies `epilogue` to the `rows × columns` block of a product at `c`, rows `rowStride`
   /// apart: the bias row added to every row, then tanh of every element, then each element
   /// multiplied by `1 − y·y` of the same element of `tanhOutput`, then `rate` times the block
@@ -111,7 +110,7 @@ extension Kernels {
     if let tanhOutput = epilogue.tanhOutput {
       for row in 0..<rows {
         let (line, y) = (c + row &* rowStride, tanhOutput + row &* rowStride)
-        for column in 0..<columns { line[column] = line[column] * (1 - y[column] * y[column]) }
+        for column in 0..<columns { line[column] = timesTanhSlope(line[column], at: y[column]) }
       }
     }
     if let descent = epilogue.descent {
@@ -123,6 +122,7 @@ extension Kernels {
     }
   }
 
+  /// `pointer` read as a pointer to `T`, the type the caller has just checked `S` to be.
   @inlinable
   static func rebound<S, T>(_ pointer: UnsafePointer<S>) -> UnsafePointer<T> {
     UnsafeRawPointer(pointer).assumingMemoryBound(to: T.self)

@@ -7,9 +7,8 @@
 ///
 /// Each element gets the same operations, in the same order, as the separate ops
 /// (`tanh(product + broadcast(bias))`, `product · (1 − y · y)`, or the optimizer's loop
-/// after the product), so the
-/// same bits; the difference is one pass over memory that is still in cache, shared between
-/// the threads, instead of two or three.
+/// after the product), so the same bits; the difference is one pass over memory that is still
+/// in cache, shared between the threads, instead of two or three.
 public struct MatmulEpilogue<Scalar: TensorScalar> {
   /// `n` elements added to every row of the product, or nil.
   public var bias: UnsafePointer<Scalar>?
