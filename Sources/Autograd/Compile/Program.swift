@@ -30,6 +30,12 @@ public final class Program<Scalar: TensorScalar> {
   /// The most threads a large matrix product may use; results do not depend on it.
   public var threads: Int
 
+  /// Whether a run would put more than one thread to work (some matrix product is large
+  /// enough) if it may use `threads`.
+  public func splitsWork(onUpTo threads: Int) -> Bool {
+    instructions.contains { $0.threadsUsed(of: threads) > 1 }
+  }
+
   /// Compiles the recorded computation of `outputs` from `inputs`.
   ///
   /// - Parameters:

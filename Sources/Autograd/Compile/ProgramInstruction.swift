@@ -39,6 +39,22 @@ struct ProgramInstruction<Scalar: TensorScalar> {
     self.isTernary = false
   }
 
+  /// The threads the instruction works on when it may use `threads`: more than one only for
+  /// a large enough matrix product (see `Kernels.matmulThreads`).
+  func threadsUsed(of threads: Int) -> Int {
+    let aLayout: MatrixLayout
+    switch primitive {
+    case .matmul(let a, _), .matmulAddRow(let a, _, _), .matmulDescent(let a, _, _),
+      .matmulTanhSlope(let a, _):
+      aLayout = a
+    default:
+      return 1
+    }
+    let k = aLayout == .normal ? xShape.columns : xShape.rows
+    return Kernels.matmulThreads(
+      Scalar.self, m: shape.rows, k: k, n: shape.columns, threads: threads)
+  }
+
   /// The slots the instruction reads.
   @usableFromInline var operands: [Int] {
     isTernary ? [x, y, z] : isBinary ? [x, y] : [x]

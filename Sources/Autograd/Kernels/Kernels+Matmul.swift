@@ -4,6 +4,18 @@ extension Kernels {
   /// The number of threads this machine runs at once: the most `matmul` can use.
   public static let availableThreads = ProcessInfo.processInfo.activeProcessorCount
 
+  /// The threads `matmul` works on for an `m×k` by `k×n` product of `S` when it may use
+  /// `threads`: a thread for every `lanes · 2^14` multiply-adds, about 5 µs of work, a few
+  /// times what handing it a part costs (measured: W4's 64×64×128 takes 7 µs on two threads
+  /// against 10 µs on one); so small products stay on the calling thread.
+  @inlinable
+  public static func matmulThreads<S: TensorScalar>(
+    _: S.Type, m: Int, k: Int, n: Int, threads: Int
+  ) -> Int {
+    let lanes = S.self == Float.self ? 16 : 8  // the elements of one AVX-512 register
+    return max(1, min(threads, m &* k &* n / (lanes << 14)))
+  }
+
   /// `c[m×n] = op(a)·op(b)`, written over `c` (dense, row-major).
   ///
   /// `a` holds `[m, k]` (`.normal`) or `[k, m]` (`.transposed`, the product uses its

@@ -11,12 +11,6 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
 
   /// Elements per register.
   static var lanes: Int { V.scalarCount }
-  /// The multiply-adds (`m·k·n`) worth a thread of its own: about 5 µs of work, a few times
-  /// what it costs to wake a worker (measured: W4's 64×64×128 takes 7 µs on two threads
-  /// against 10 µs on one). Dispatch lets the calling thread take a part no worker has
-  /// started, so a busy machine costs little.
-  static var workPerThread: Int { lanes << 14 }
-
   /// `c[m×n] = a·b`, `c` dense row-major, using up to `threads` threads, with `epilogue`
   /// applied to each part of `c` by the thread that computed it.
   static func run(
@@ -29,7 +23,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
       Kernels.finish(c, rows: m, columns: n, rowStride: n, epilogue)
       return
     }
-    let parts = max(1, min(threads, m * k * n / workPerThread))
+    let parts = Kernels.matmulThreads(S.self, m: m, k: k, n: n, threads: threads)
     // Split rows (each part reads all of `b`), or columns when `b` must be packed anyway,
     // so that no two parts pack the same panel.
     let byColumns = n >= 2 * tileColumns && (b.columnStride != 1 || m < 2 * tileRows)

@@ -10,6 +10,8 @@ final class CompiledTraining<Scalar: TensorScalar> {
   /// The optimizer's plain descent rate, which the steps take inside the weights' products.
   @usableFromInline let descentRate: Scalar?
   @usableFromInline var steps: [CompiledStep<Scalar>] = []
+  /// Picks the threads of each step, once the first step shows work for more than one.
+  @usableFromInline var chooser: ThreadChooser?
 
   @usableFromInline
   init(model: Model<Scalar>, threads: Int, descentRate: Scalar? = nil) {
@@ -29,7 +31,25 @@ final class CompiledTraining<Scalar: TensorScalar> {
     if let step = steps.first(where: { $0.batchSize == size }) { return step }
     let step = CompiledStep(
       model: model, batchSize: size, store: store, threads: threads, descentRate: descentRate)
+    if steps.isEmpty, threads > 1, step.program.splitsWork(onUpTo: threads) {
+      chooser = ThreadChooser(most: threads)
+    }
     steps.append(step)
     return step
+  }
+
+  /// Runs `step` on the threads the chooser picks, timing the steps of full batches (the
+  /// size of the first step) for it.
+  @inlinable
+  func run(_ step: CompiledStep<Scalar>) {
+    guard chooser != nil, step.batchSize == steps.first?.batchSize else {
+      step.run()
+      return
+    }
+    step.program.threads = chooser!.threads
+    let start = ContinuousClock.now
+    step.run()
+    let (seconds, attoseconds) = (ContinuousClock.now - start).components
+    chooser!.record(seconds: Double(seconds) + Double(attoseconds) * 1e-18)
   }
 }

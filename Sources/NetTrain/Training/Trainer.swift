@@ -107,7 +107,7 @@ public struct Trainer<Algorithm: Optimizer> {
       let isLast = isFinal && rows.endIndex == order.count
       let step = compiled.step(forBatchOf: rows.count, isLast: isLast)
       step.load(rows: rows, from: data)
-      step.run()
+      compiled.run(step)
       let value = Double(step.loss)
       guard value.isFinite else { return .diverged }
       optimizer.beginStep()

@@ -1,0 +1,83 @@
+/// Chooses, while training runs, how many threads its steps use: all that it may, or only
+/// the calling one.
+///
+/// The results never depend on the choice (a product gives the same bits on any number of
+/// threads); only the speed does, and on a shared machine that changes from second to
+/// second. A second thread pays while its core is free, but while another tenant keeps that
+/// core busy the calling thread waits for the worker's half of every product, and a step can
+/// take twice as long as on one thread (seen on this project's benchmark machine). So the
+/// steps are timed in blocks of at least `shortestBlock` seconds (one step or more): after
+/// some blocks on the preferred count, one block tries the other, which becomes preferred if
+/// its steps were faster by more than `margin`. The blocks between trials start at
+/// `shortestPeriod` and double after every trial that loses, up to `longestPeriod`, so that
+/// trials cost a few percent of a run at most.
+@usableFromInline
+struct ThreadChooser {
+  /// How much faster a trial's steps must be to be preferred: a 5 % lead, above the noise.
+  @usableFromInline static var margin: Double { 0.95 }
+
+  /// The most threads the steps may use.
+  @usableFromInline let most: Int
+  /// The least time of a block of steps timed together.
+  @usableFromInline let shortestBlock: Double
+  /// Blocks on the preferred count between two trials: at first and after a trial that won;
+  /// and at most.
+  @usableFromInline let shortestPeriod: Int
+  @usableFromInline let longestPeriod: Int
+
+  /// The threads of the steps now.
+  @usableFromInline private(set) var threads: Int
+  /// The count the steps return to after a trial.
+  @usableFromInline private(set) var preferred: Int
+  @usableFromInline var trialPeriod: Int
+  @usableFromInline var blocksSinceTrial = 0
+  /// Seconds per step of the last block on the preferred count.
+  @usableFromInline var preferredStepSeconds = Double.infinity
+  /// The steps of the block under way, and their seconds.
+  @usableFromInline var blockSteps = 0
+  @usableFromInline var blockSeconds = 0.0
+
+  /// Starts on `most` threads. The defaults: blocks of a millisecond (a few steps of a
+  /// network of W4's size, 64-128-128-10, one of W5's, 784-256-256-10), and a trial after 16
+  /// blocks, then after 32, 64, … up to 256 while trials lose.
+  @usableFromInline
+  init(most: Int, shortestBlock: Double = 0.001, shortestPeriod: Int = 16) {
+    self.most = most
+    self.shortestBlock = shortestBlock
+    self.shortestPeriod = shortestPeriod
+    longestPeriod = 16 * shortestPeriod
+    trialPeriod = shortestPeriod
+    threads = most
+    preferred = most
+  }
+
+  /// Counts a step that took `seconds` on `threads`.
+  @inlinable
+  mutating func record(seconds: Double) {
+    blockSeconds += seconds
+    blockSteps += 1
+    if blockSeconds < shortestBlock { return }
+    finishBlock(stepSeconds: blockSeconds / Double(blockSteps))
+    (blockSteps, blockSeconds) = (0, 0)
+  }
+
+  /// Moves on after a block whose steps took `stepSeconds` each on `threads`.
+  @usableFromInline
+  mutating func finishBlock(stepSeconds: Double) {
+    if threads == preferred {
+      preferredStepSeconds = stepSeconds
+      blocksSinceTrial += 1
+      if blocksSinceTrial >= trialPeriod {
+        blocksSinceTrial = 0
+        threads = preferred == most ? 1 : most
+      }
+    } else {
+      if stepSeconds < preferredStepSeconds * Self.margin {
+        (preferred, trialPeriod) = (threads, shortestPeriod)
+      } else {
+        trialPeriod = min(2 * trialPeriod, longestPeriod)
+      }
+      threads = preferred
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import Autograd
+import Testing
+
+@testable import NetTrain
+
+/// The choice between two threads and one while training runs: trials, switches, back-off,
+/// and the same weights to the bit however often it switches.
+@Suite struct ThreadChooserTests {
+  /// Feeds `chooser` blocks of one step each, of `seconds(threads)` per step, and returns
+  /// the thread count of every block.
+  static func run(
+    _ chooser: inout ThreadChooser, blocks: Int, seconds: (Int) -> Double
+  ) -> [Int] {
+    (0..<blocks).map { _ in
+      let threads = chooser.threads
+      chooser.record(seconds: seconds(threads))
+      return threads
+    }
+  }
+
+  @Test func itTriesOneThreadAfterAPeriodAndKeepsTwoWhileTwoAreFaster() {
+    var chooser = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 4)
+    let threads = Self.run(&chooser, blocks: 4 + 1 + 8 + 1 + 16 + 1 + 2) { $0 == 2 ? 1.0 : 1.5 }
+    // A trial after 4 blocks; each losing trial doubles the wait.
+    let expected = [2, 2, 2, 2, 1] + Array(repeating: 2, count: 8) + [1]
+      + Array(repeating: 2, count: 16) + [1, 2, 2]
+    #expect(threads == expected)
+    #expect(chooser.preferred == 2)
+  }
+
+  @Test func aTrialFasterByMoreThanTheMarginBecomesPreferredAndTheWaitStartsOver() {
+    // Two threads are slower (a busy neighbour): the trial of one wins, one is kept, and two
+    // are tried again after the shortest period.
+    var slowed = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 2)
+    let choices = Self.run(&slowed, blocks: 2 + 1 + 2 + 1 + 1) { $0 == 2 ? 1.0 : 0.9 }
+    #expect(choices == [2, 2, 1, 1, 1, 2, 1])
+    #expect(slowed.preferred == 1)
+  }
+
+  @Test func aLeadWithinTheMarginChangesNothing() {
+    var chooser = ThreadChooser(most: 3, shortestBlock: 0, shortestPeriod: 2)
+    let threads = Self.run(&chooser, blocks: 6) { $0 == 3 ? 1.0 : 0.97 }
+    #expect(threads == [3, 3, 1, 3, 3, 3])
+    #expect(chooser.preferred == 3)
+  }
+
+  @Test func stepsArePooledIntoBlocksOfTheShortestTime() {
+    var chooser = ThreadChooser(most: 2, shortestBlock: 1, shortestPeriod: 1)
+    for _ in 0..<3 { chooser.record(seconds: 0.3) }
+    #expect(chooser.threads == 2)  // 0.9 s: the block is not over
+    chooser.record(seconds: 0.3)
+    #expect(chooser.threads == 1)  // 1.2 s over 4 steps: a block, and the trial starts
+    chooser.record(seconds: 0.2)
+    #expect(chooser.threads == 1)
+    chooser.record(seconds: 0.8)  // 0.5 s a step, slower than the 0.3 s on two
+    #expect(chooser.threads == 2 && chooser.preferred == 2)
+  }
+
+  /// Switching between three threads and one during a run gives the weights of one thread.
+  @Test func switchingThreadsDuringARunGivesTheWeightsOfOneThread() {
+    var random = SeededGenerator(seed: 11)
+    let (rows, columns) = (48, 40)
+    let features = Tensor<Double>(
+      (0..<rows * columns).map { _ in random.nextNormal() }, shape: .matrix(rows, columns))
+    let data = LabeledData(
+      features: features, targets: .classes((0..<rows).map { _ in random.nextIndex(below: 3) }))
+    func train(threads: Int, switching: Bool) -> [[UInt64]] {
+      let model = Model<Double>(
+        .mlp(hidden: [192, 160], activation: .tanh), inputs: columns,
+        task: .multiclass(classes: 3), seed: 12)
+      let prepared = model.prepared(data)
+      let compiled = CompiledTraining(model: model, threads: threads, descentRate: 0.1)
+      let step = compiled.step(forBatchOf: 16)
+      if switching {
+        #expect(compiled.chooser != nil, "the step has products large enough for threads")
+        compiled.chooser = ThreadChooser(most: threads, shortestBlock: 0, shortestPeriod: 1)
+      } else {
+        #expect(compiled.chooser == nil)
+      }
+      var seen: Set<Int> = []
+      compiled.store.load(from: model.parameters)
+      for batch in 0..<9 {
+        let start = batch % 3 * 16
+        step.load(rows: Array(start..<start + 16)[...], from: prepared)
+        compiled.run(step)
+        seen.insert(step.program.threads)
+      }
+      compiled.store.save(into: model.parameters)
+      if switching { #expect(seen == [1, threads]) }
+      return model.parameters.map { $0.scalars.map(\.bitPattern) }
+    }
+    let one = train(threads: 1, switching: false)
+    #expect(train(threads: 3, switching: true) == one)
+  }
+}
+
+extension ThreadChooserTests {
+  /// A network whose products are all too small for a second thread is never timed.
+  @Test func aSmallNetworkHasNoChooser() {
+    let model = Model<Double>(
+      .mlp(hidden: [16, 16], activation: .tanh), inputs: 2, task: .binary, seed: 1)
+    let compiled = CompiledTraining(model: model, threads: 3)
+    _ = compiled.step(forBatchOf: 32)
+    #expect(compiled.chooser == nil)
+    #expect(!compiled.steps[0].program.splitsWork(onUpTo: 3))
+  }
+}
