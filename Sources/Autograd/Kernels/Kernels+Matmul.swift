@@ -5,15 +5,17 @@ extension Kernels {
   public static let availableThreads = ProcessInfo.processInfo.activeProcessorCount
 
   /// The threads `matmul` works on for an `m×k` by `k×n` product of `S` when it may use
-  /// `threads`: a thread for every `lanes · 2^14` multiply-adds, about 5 µs of work, a few
-  /// times what handing it a part costs (measured: W4's 64×64×128 takes 7 µs on two threads
-  /// against 10 µs on one); so small products stay on the calling thread.
+  /// `threads`: a thread for every `lanes · 2^11` multiply-adds, under a microsecond of work
+  /// but many times what handing out a part costs (about 0.05 µs), and the second thread
+  /// would otherwise only spin. W4's three products with a side of 10 (`[64, 128]·[128, 10]`
+  /// and the two on the way back) on two threads: `fit` on W4 in float32 8,809 → 9,445 steps
+  /// a second (medians of 8 interleaved runs). Smaller products stay on the calling thread.
   @inlinable
   public static func matmulThreads<S: TensorScalar>(
     _: S.Type, m: Int, k: Int, n: Int, threads: Int
   ) -> Int {
     let lanes = S.self == Float.self ? 16 : 8  // the elements of one AVX-512 register
-    return max(1, min(threads, m &* k &* n / (lanes << 14)))
+    return max(1, min(threads, m &* k &* n / (lanes << 11)))
   }
 
   /// `c[m×n] = op(a)·op(b)`, written over `c` (dense, row-major).
