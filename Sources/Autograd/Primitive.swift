@@ -62,6 +62,17 @@ public enum Primitive<Scalar: TensorScalar> {
   /// threads of the product, as `multiplyByOneMinusSquare` would after it.
   case matmulTanhSlope(MatrixLayout, MatrixLayout)
 
+  /// How a matrix product reads its two operands (as stored or transposed); nil for any
+  /// primitive that is not a product.
+  public var productLayouts: (a: MatrixLayout, b: MatrixLayout)? {
+    switch self {
+    case .matmul(let a, let b), .matmulAddRow(let a, let b, _), .matmulDescent(let a, let b, _),
+      .matmulTanhSlope(let a, let b):
+      (a, b)
+    default: nil
+    }
+  }
+
   /// The op's name in traces: `add`, `mul 2.0`, `3.0 sub`, `matmul`, `tanh`, ….
   public var label: String {
     switch self {

@@ -6,15 +6,11 @@ extension Program: CustomStringConvertible {
     func name(_ slot: Int) -> String { inputs[slot].map { "in\($0)" } ?? "s\(slot)" }
     return instructions.map { instruction in
       var operands = instruction.operands.map(name)
-      var label = instruction.primitive.label
-      switch instruction.primitive {
-      case .matmul(let a, let b), .matmulAddRow(let a, let b, _), .matmulDescent(let a, let b, _),
-        .matmulTanhSlope(let a, let b):
+      if let (a, b) = instruction.primitive.productLayouts {
         if a == .transposed { operands[0] += "ᵀ" }
         if b == .transposed { operands[1] += "ᵀ" }
-        if case .matmul = instruction.primitive { label = "matmul" }
-      default: break
       }
+      let label = instruction.primitive.label
       let call = "\(name(instruction.output)) = \(label)(\(operands.joined(separator: ", ")))"
       return call + "  \(instruction.shape)"
     }.joined(separator: "\n")

@@ -9,7 +9,8 @@ struct ProgramInstruction<Scalar: TensorScalar> {
   /// The slot of the second operand; equal to `x` (and unread) for a unary primitive.
   @usableFromInline var y: Int
   @usableFromInline var yShape: Shape
-  /// The slot of the third operand (the bias row of `matmulAddRow`); equal to `x` (and
+  /// The slot of the third operand (the bias row of `matmulAddRow`, the matrix
+  /// `matmulDescent` updates, the tanh output of `matmulTanhSlope`); equal to `x` (and
   /// unread) for every other primitive.
   @usableFromInline var z: Int
   @usableFromInline var zShape: Shape
@@ -42,14 +43,7 @@ struct ProgramInstruction<Scalar: TensorScalar> {
   /// The threads the instruction works on when it may use `threads`: more than one only for
   /// a large enough matrix product (see `Kernels.matmulThreads`).
   func threadsUsed(of threads: Int) -> Int {
-    let aLayout: MatrixLayout
-    switch primitive {
-    case .matmul(let a, _), .matmulAddRow(let a, _, _), .matmulDescent(let a, _, _),
-      .matmulTanhSlope(let a, _):
-      aLayout = a
-    default:
-      return 1
-    }
+    guard let (aLayout, _) = primitive.productLayouts else { return 1 }
     let k = aLayout == .normal ? xShape.columns : xShape.rows
     return Kernels.matmulThreads(
       Scalar.self, m: shape.rows, k: k, n: shape.columns, threads: threads)

@@ -25,10 +25,10 @@ extension Kernels {
   /// multiply-adds over `k` in order, from zero:
   /// `var s: S = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`, so the result is
   /// the same to the bit for every shape, layout and thread count. At most `threads` threads
-  /// work, each on whole rows (or columns) of `c`; small products stay on the calling thread
-  /// (below about 10 µs of work) and never touch Dispatch. `c` must not overlap `a` or `b`;
-  /// with `k = 0` it is filled with zeros and `a`, `b` are not read. `epilogue` (a bias row
-  /// added to every row, then tanh) is applied to each block of `c` as it is finished.
+  /// work, each on whole rows (or columns) of `c` (see `matmulThreads`: small products stay
+  /// on the calling thread). `c` must not overlap `a` or `b`; with `k = 0` it is filled with
+  /// zeros and `a`, `b` are not read. `epilogue` (see `MatmulEpilogue`) is applied to each
+  /// block of `c` as it is finished, by the thread that computed it.
   @inlinable
   public static func matmul<S: TensorScalar>(
     _ a: UnsafePointer<S>, _ aLayout: MatrixLayout, _ b: UnsafePointer<S>,

@@ -62,4 +62,3 @@ public struct MatmulEpilogue<Scalar: TensorScalar> {
       descent: descent.map(Kernels.rebound), rate: unsafeBitCast(rate, to: Other.self))
   }
 }
-

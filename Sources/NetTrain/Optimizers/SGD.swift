@@ -33,11 +33,11 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
     self.weightDecay = weightDecay
   }
 
-  /// p −= lr · g, with g from the gradient, weight decay and momentum as above.
   /// The learning rate, when there is no momentum and no weight decay: a step is then
   /// `p[i] -= learningRate * g[i]` and nothing else.
   public var descentRate: Scalar? { momentum == 0 && weightDecay == 0 ? learningRate : nil }
 
+  /// p −= lr · g, with g from the gradient, weight decay and momentum as above.
   @inlinable
   public mutating func update(
     _ parameter: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeBufferPointer<Scalar>,

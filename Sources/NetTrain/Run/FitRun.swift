@@ -64,13 +64,13 @@ public enum FitRun {
         onEpoch(report)
         return .continue
       }, isInterrupted: isInterrupted)
-    let elapsed = (clock.now - start).components
+    let elapsed = (clock.now - start).seconds
     model.featureScaling = featureScaling  // from now on it takes features in their units
     let batches = (data.training.count + options.batchSize - 1) / options.batchSize
     return FitResult(
       model: model, training: result, curve: curve(result.history, task: data.task),
       steps: result.history.count * batches,
-      trainSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+      trainSeconds: elapsed)
   }
 
   /// `train(&data, ...)` on a copy of `data`: the features are copied once to be

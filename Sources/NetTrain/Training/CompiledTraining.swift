@@ -12,6 +12,8 @@ final class CompiledTraining<Scalar: TensorScalar> {
   @usableFromInline var steps: [CompiledStep<Scalar>] = []
   /// Picks the threads of each step, once the first step shows work for more than one.
   @usableFromInline var chooser: ThreadChooser?
+  /// The batch size whose steps the chooser times (the first step's: the full batches).
+  @usableFromInline var timedBatchSize = 0
 
   @usableFromInline
   init(model: Model<Scalar>, threads: Int, descentRate: Scalar? = nil) {
@@ -31,25 +33,24 @@ final class CompiledTraining<Scalar: TensorScalar> {
     if let step = steps.first(where: { $0.batchSize == size }) { return step }
     let step = CompiledStep(
       model: model, batchSize: size, store: store, threads: threads, descentRate: descentRate)
-    if steps.isEmpty, threads > 1, step.program.splitsWork(onUpTo: threads) {
-      chooser = ThreadChooser(most: threads)
+    if chooser == nil, steps.isEmpty, threads > 1, step.program.splitsWork(onUpTo: threads) {
+      (chooser, timedBatchSize) = (ThreadChooser(most: threads), size)
     }
     steps.append(step)
     return step
   }
 
-  /// Runs `step` on the threads the chooser picks, timing the steps of full batches (the
-  /// size of the first step) for it.
+  /// Runs `step` on the threads the chooser picks, timing the steps of full batches for it.
   @inlinable
   func run(_ step: CompiledStep<Scalar>) {
-    guard chooser != nil, step.batchSize == steps.first?.batchSize else {
+    guard var chooser, step.batchSize == timedBatchSize else {
       step.run()
       return
     }
-    step.program.threads = chooser!.threads
+    step.program.threads = chooser.threads
     let start = ContinuousClock.now
     step.run()
-    let (seconds, attoseconds) = (ContinuousClock.now - start).components
-    chooser!.record(seconds: Double(seconds) + Double(attoseconds) * 1e-18)
+    chooser.record(seconds: (ContinuousClock.now - start).seconds)
+    self.chooser = chooser
   }
 }

@@ -162,8 +162,6 @@ public struct Trainer<Algorithm: Optimizer> {
 
   @usableFromInline
   static func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    let (seconds, attoseconds) = elapsed.components
-    return Double(seconds) + Double(attoseconds) * 1e-18
+    (ContinuousClock.now - start).seconds
   }
 }

@@ -117,11 +117,3 @@ struct FitCommand: Command {
     return 1
   }
 }
-
-extension Duration {
-  /// The duration in seconds.
-  var seconds: Double {
-    let (seconds, attoseconds) = components
-    return Double(seconds) + Double(attoseconds) * 1e-18
-  }
-}

@@ -1,0 +1,8 @@
+extension Duration {
+  /// The duration in seconds.
+  @inlinable
+  public var seconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) * 1e-18
+  }
+}
