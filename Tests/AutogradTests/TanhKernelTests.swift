@@ -6,12 +6,16 @@ import Testing
 struct TanhKernelTests {
   typealias Check = VectorMathCheck
 
-  @Test func doubleWithinTwoUlpOfGlibc() {
-    Check.expectClose("tanh", Kernels.tanh, Foundation.tanh as (Double) -> Double, -30, 30)
+  /// e/(e + 2) rounds e, e + 2 and the quotient (each up to an ulp of the result below
+  /// |x| ≈ 0.6, where e is in a higher binade than tanh x): at most ~2.1 ulp from the exact
+  /// value, 3 from glibc's (itself up to an ulp off).
+  @Test func doubleWithinThreeUlpOfGlibc() {
+    Check.expectClose(
+      "tanh", Kernels.tanh, Foundation.tanh as (Double) -> Double, -30, 30, tolerance: 3)
   }
 
-  @Test func floatWithinTwoUlpOfGlibc() {
-    Check.expectClose("tanh", Kernels.tanh, Foundation.tanhf, -30, 30)
+  @Test func floatWithinThreeUlpOfGlibc() {
+    Check.expectClose("tanh", Kernels.tanh, Foundation.tanhf, -30, 30, tolerance: 3)
   }
 
   @Test func resultsDoNotDependOnPosition() {

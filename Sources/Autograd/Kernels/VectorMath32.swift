@@ -2,8 +2,7 @@
 /// `Float` throughout, for the buffer kernels in `Kernels+VectorMath.swift`.
 ///
 /// The same algorithms as `VectorMath64`, with shorter polynomials (near-minimax fits for
-/// single precision) and float constants; tanh's small range is a plain odd polynomial here
-/// (five fused multiply-adds), where doubles need a rational function.
+/// single precision) and float constants.
 @usableFromInline
 internal enum VectorMath32 {
   typealias V = SIMD16<Float>
@@ -75,9 +74,9 @@ internal enum VectorMath32 {
   @inline(__always)
   static func step(_ p: V, _ z: V, _ c: Float) -> V { splat(c).addingProduct(p, z) }
 
-  /// x = n·ln2 + r with n an integer and |r| ≤ ln2/2; returns (e^r, n as integer bits).
+  /// x = n·ln2 + r with n an integer and |r| ≤ ln2/2; returns (e^r − 1, n as integer bits).
   @inline(__always)
-  static func reduceExp(_ x: V) -> (p: V, n: Bits) {
+  static func reduceExpm1(_ x: V) -> (pm1: V, n: Bits) {
     let shifted = splat(shifter).addingProduct(x, splat(log2e))
     let n = shifted - splat(shifter)
     let r = x.addingProduct(n, splat(-ln2High)).addingProduct(n, splat(-ln2Low))
@@ -87,8 +86,14 @@ internal enum VectorMath32 {
     q = step(q, r, 0x1.5554eap-5)
     q = step(q, r, 0x1.555556p-3)
     q = step(q, r, 0x1.000000p-1)
-    let p = splat(1) + r.addingProduct(r * r, q)
-    return (p, bits(shifted) &- bits(splat(shifter)))
+    return (r.addingProduct(r * r, q), bits(shifted) &- bits(splat(shifter)))
+  }
+
+  /// x = n·ln2 + r as in `reduceExpm1`; returns (e^r, n as integer bits).
+  @inline(__always)
+  static func reduceExp(_ x: V) -> (p: V, n: Bits) {
+    let (pm1, n) = reduceExpm1(x)
+    return (splat(1) + pm1, n)
   }
 
   /// e^x for x in [-120, 120] · ln2, where 2^n is a normal float: one scaling multiply.
@@ -113,22 +118,17 @@ internal enum VectorMath32 {
   @inline(__always)
   static func signBits(_ x: V) -> Bits { bits(x) & Bits(repeating: Int32.min) }
 
-  /// tanh x: an odd polynomial below 0.55, else 1 − 2/(e^{2|x|} + 1), with x's sign restored
-  /// (so tanh(−0) = −0). Beyond |x| = 10 the result is ±1 exactly.
+  /// tanh x = e/(e + 2) for |x| = a, with e = e^{2a} − 1 = 2^n·(e^r − 1) + (2^n − 1), as in
+  /// `VectorMath64.tanh`; x's sign restored (so tanh(−0) = −0). From a ≈ 9.1 on, the result
+  /// is ±1 exactly.
   @inline(__always)
   static func tanh(_ x: V) -> V {
     let sign = signBits(x)
     let a = float(bits(x) ^ sign)
-    let z = a * a
-    var poly = splat(-0x1.b13538p-8)  // tanh a = a + a³·poly(a²)
-    poly = step(poly, z, 0x1.5d220ep-6)
-    poly = step(poly, z, -0x1.b9a044p-5)
-    poly = step(poly, z, 0x1.110feap-3)
-    poly = step(poly, z, -0x1.555554p-2)
-    let small = a.addingProduct(a * z, poly)
-    let e = expNormalRange(2 * clamp(a, 0, 10))
-    let large = splat(1) - splat(2) / (e + 1)
-    let t = large.replacing(with: small, where: a .< 0.55)
+    let (pm1, n) = reduceExpm1(2 * a.replacing(with: 10, where: a .> 10))
+    let scale = float((n &+ 127) &<< 23)
+    let e = (scale - 1).addingProduct(scale, pm1)
+    let t = (e / (e + 2)).replacing(with: a, where: a .< 0x1p-13)  // tanh a rounds to a there
     return float(bits(t) | sign)  // a NaN x stays NaN through every step
   }
 
