@@ -122,8 +122,9 @@ struct MatmulKernelTests {
   }
 
   /// Products big enough to be split over threads give the same bits on 1, 2 and 3 threads,
-  /// and those of the reference: a W5-sized product split by rows, and splits by columns
-  /// (`b` transposed, or too few rows). One W5-sized product takes seconds in a debug build.
+  /// and those of the reference: split by rows (a W5-sized product; `b` transposed; `a`
+  /// transposed) and by columns (too few rows). One W5-sized product takes seconds in a
+  /// debug build.
   @Test func threadCountNeverChangesTheBits() {
     func check<S: TensorScalar>(
       _: S.Type, _ m: Int, _ k: Int, _ n: Int, _ aLayout: MatrixLayout, _ bLayout: MatrixLayout

@@ -70,12 +70,12 @@ struct ProgramFusionTests {
   }
 
   /// A dense layer, tanh(x·W + b), is one instruction, also when the product is split
-  /// between threads (by rows, or by columns when W is read transposed) and deeper than one
-  /// block of the product's loop.
-  @Test(arguments: [1, 2, 3])
-  func aDenseLayerIsOneInstruction(threads: Int) {
+  /// between threads (by rows; by columns when there are fewer than 16 rows) and deeper than
+  /// one block of the product's loop.
+  @Test(arguments: [1, 2, 3], [70, 9])
+  func aDenseLayerIsOneInstruction(threads: Int, rows: Int) {
     let listing = Self.replayedListing(
-      [.matrix(70, 300), .matrix(300, 90), .vector(90), .matrix(90, 300), .matrix(1, 90)],
+      [.matrix(rows, 300), .matrix(300, 90), .vector(90), .matrix(90, 300), .matrix(1, 90)],
       threads: threads
     ) { x in
       let (input, weight, bias, transposedWeight, biasRow) = (x[0], x[1], x[2], x[3], x[4])
@@ -90,11 +90,12 @@ struct ProgramFusionTests {
   }
 
   /// A gradient carried back through a tanh layer, G·Wᵀ · (1 − y·y), is one instruction, on
-  /// every thread count (split by columns, W read transposed; by rows, W read as it is).
-  @Test(arguments: [1, 2, 3])
-  func aProductTimesTanhsSlopeIsOneInstruction(threads: Int) {
+  /// every thread count (split by rows; by columns when there are fewer than 16 rows), W read
+  /// transposed or as it is.
+  @Test(arguments: [1, 2, 3], [70, 9])
+  func aProductTimesTanhsSlopeIsOneInstruction(threads: Int, rows: Int) {
     let listing = Self.replayedListing(
-      [.matrix(70, 90), .matrix(300, 90), .matrix(70, 300), .matrix(90, 300)],
+      [.matrix(rows, 90), .matrix(300, 90), .matrix(rows, 300), .matrix(90, 300)],
       threads: threads
     ) { x in
       let (gradient, weight, hidden, weightColumns) = (x[0], x[1], x[2].tanh(), x[3])
