@@ -38,7 +38,8 @@ extension Matmul {
         let block = b.block(row: p0, column: j0)
         var panel = block.base
         var panelStride = block.rowStride
-        if let pack, block.columnStride != 1 || columns < width {
+        if block.columnStride != 1 || columns < width {
+          guard let pack else { preconditionFailure("a panel to copy and no buffer for it") }
           packPanel(block, depth: depth, columns: columns, width: width, into: pack)
           (panel, panelStride) = (UnsafePointer(pack), width)
         }

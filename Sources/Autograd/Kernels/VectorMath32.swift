@@ -96,13 +96,6 @@ internal enum VectorMath32 {
     return (splat(1) + pm1, n)
   }
 
-  /// e^x for x in [-120, 120] · ln2, where 2^n is a normal float: one scaling multiply.
-  @inline(__always)
-  static func expNormalRange(_ x: V) -> V {
-    let (p, n) = reduceExp(x)
-    return p * float((n &+ 127) &<< 23)
-  }
-
   /// e^x for every float: overflow to +inf, gradual underflow to subnormals and 0, NaN kept.
   @inline(__always)
   static func exp(_ x: V) -> V {

@@ -110,13 +110,6 @@ internal enum VectorMath64 {
     return (splat(1) + pm1, n)
   }
 
-  /// e^x for x in [-1000, 1000] · ln2, where 2^n is a normal double: one scaling multiply.
-  @inline(__always)
-  static func expNormalRange(_ x: V) -> V {
-    let (p, n) = reduceExp(x)
-    return p * double((n &+ 1023) &<< 52)
-  }
-
   /// e^x for every double: overflow to +inf, gradual underflow to subnormals and 0, NaN kept.
   @inline(__always)
   static func exp(_ x: V) -> V {
