@@ -45,7 +45,8 @@ extension Primitive {
 
   /// Computes a primitive of three operands: `matmulAddRow` (a, b and the bias row `z`),
   /// `matmulDescent` (a, b and the matrix `z`, which it updates in place) or `matmulTanhSlope`
-  /// (a, b and the tanh output `z`); any other primitive ignores `z`. See `evaluate(_:_:_:_:into:_:threads:)`.
+  /// (a, b and the tanh output `z`); any other primitive ignores `z`. See
+  /// `evaluate(_:_:_:_:into:_:threads:)`.
   @inlinable
   public func evaluate(
     _ x: UnsafeBufferPointer<Scalar>, _ xShape: Shape,

@@ -145,37 +145,39 @@ extension Kernels {
 
   /// Log-softmax of every row of a `rows × columns` matrix, by the max-shifted log-sum-exp:
   /// `x − (m + log Σ exp(x − m))`, m the row's largest element, with the vector `exp` and
-  /// `log` of the element-wise ops (so the same values as `exp` of the shifted row).
+  /// `log` of the element-wise ops (so the same values as `exp` of the shifted row). The
+  /// exponentials go through `out`; rows are taken 32 at a time, so that their maxima and
+  /// sums fit a scratch buffer on the stack (larger temporaries are a heap allocation).
   @inlinable
   public static func logSoftmax<S: TensorScalar>(
     _ x: UnsafeBufferPointer<S>, rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<S>
   ) {
-    let count = rows &* columns
-    withUnsafeTemporaryAllocation(of: S.self, capacity: 2 &* count &+ 3 &* rows) { scratch in
-      func part(_ start: Int, _ length: Int) -> UnsafeMutableBufferPointer<S> {
-        UnsafeMutableBufferPointer(rebasing: scratch[start..<start &+ length])
-      }
-      let (shifted, exps) = (part(0, count), part(count, count))
-      let (largest, totals) = (part(2 &* count, rows), part(2 &* count &+ rows, rows))
-      let logTotals = part(2 &* count &+ 2 &* rows, rows)
-      for row in 0..<rows {
-        let base = row &* columns
-        var top = -S.infinity
-        for column in 0..<columns { top = Swift.max(top, x[base &+ column]) }
-        for column in 0..<columns { shifted[base &+ column] = x[base &+ column] - top }
-        largest[row] = top
-      }
-      exp(UnsafeBufferPointer(shifted), into: exps)
-      for row in 0..<rows {
-        let base = row &* columns
-        var total: S = 0
-        for column in 0..<columns { total += exps[base &+ column] }
-        totals[row] = total
-      }
-      log(UnsafeBufferPointer(totals), into: logTotals)
-      for row in 0..<rows {
-        let (base, logSum) = (row &* columns, largest[row] + logTotals[row])
-        for column in 0..<columns { out[base &+ column] = x[base &+ column] - logSum }
+    let block = 32
+    withUnsafeTemporaryAllocation(of: S.self, capacity: 2 &* block) { scratch in
+      for first in stride(from: 0, to: rows, by: block) {
+        let count = Swift.min(block, rows &- first)
+        let largest = UnsafeMutableBufferPointer(rebasing: scratch[0..<count])
+        let totals = UnsafeMutableBufferPointer(rebasing: scratch[block..<block &+ count])
+        let (start, length) = (first &* columns, count &* columns)
+        let shifted = UnsafeMutableBufferPointer(rebasing: out[start..<start &+ length])
+        for row in 0..<count {
+          let base = row &* columns
+          var top = -S.infinity
+          for column in 0..<columns { top = Swift.max(top, x[start &+ base &+ column]) }
+          for column in 0..<columns { shifted[base &+ column] = x[start &+ base &+ column] - top }
+          largest[row] = top
+        }
+        exp(UnsafeBufferPointer(shifted), into: shifted)
+        for row in 0..<count {
+          var total: S = 0
+          for column in 0..<columns { total += shifted[row &* columns &+ column] }
+          totals[row] = total
+        }
+        log(UnsafeBufferPointer(totals), into: totals)
+        for row in 0..<count {
+          let (base, logSum) = (start &+ row &* columns, largest[row] + totals[row])
+          for column in 0..<columns { out[base &+ column] = x[base &+ column] - logSum }
+        }
       }
     }
   }

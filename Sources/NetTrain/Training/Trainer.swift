@@ -138,7 +138,9 @@ public struct Trainer<Algorithm: Optimizer> {
     _ pass: EpochPass, epoch: Int, model: Model<Scalar>, train: PreparedData<Scalar>,
     check: PreparedData<Scalar>?, start: ContinuousClock.Instant
   ) -> EpochEnd {
-    guard model.parameters.allSatisfy({ $0.isFinite }) else { return .ended(.diverged(epoch: epoch)) }
+    guard model.parameters.allSatisfy({ $0.isFinite }) else {
+      return .ended(.diverged(epoch: epoch))
+    }
     switch pass {
     case .interrupted: return .ended(.interrupted(epoch: epoch))
     case .diverged: return .ended(.diverged(epoch: epoch))
