@@ -7,6 +7,7 @@ import Foundation
 /// side: `5`, `.5`, `5.`), then an optional exponent `e` or `E`, an optional sign and digits.
 /// No spaces, no hexadecimal, no `inf` or `nan`: callers trim and classify those.
 ///
+/// Short plain decimals are scanned eight bytes at a time (`DecimalParser+Words.swift`).
 /// Plain decimals take Clinger's fast path (see `DecimalConvertible`); long significands and
 /// large exponents go to the C library's `strtod`/`strtof`, which glibc and Darwin round
 /// correctly.
@@ -73,46 +74,6 @@ extension DecimalParser {
       return (scan, index)
     }
 
-    /// `prefix(of:from:)` for the most common numbers, with few branches: an optional sign,
-    /// 1 to 7 digits, then optionally a point and 0 to 7 digits, and no exponent, read eight
-    /// bytes at a time; nil for any other number (or too close to the end of `bytes`), which
-    /// the general scan then reads. At most 14 digits: the significand is exact.
-    @inline(__always)
-    private static func shortPrefix(
-      of bytes: UnsafeBufferPointer<UInt8>, from start: Int
-    ) -> (Scan, Int)? {
-      guard let base = bytes.baseAddress, start &+ 17 <= bytes.count else { return nil }
-      var scan = Scan()
-      let first = base[start]
-      scan.isNegative = first == UInt8(ascii: "-")
-      var index = start &+ (isSign(first) ? 1 : 0)
-      let integerWord = word(at: base + index)
-      let integerDigits = leadingDigitCount(integerWord)
-      guard integerDigits > 0, integerDigits < 8 else { return nil }
-      scan.significand = value(integerWord, digits: integerDigits)
-      index &+= integerDigits
-      if base[index] == UInt8(ascii: ".") {
-        index &+= 1
-        let fractionWord = word(at: base + index)
-        let fractionDigits = leadingDigitCount(fractionWord)
-        guard fractionDigits < 8 else { return nil }
-        if fractionDigits > 0 {
-          scan.significand = scan.significand &* powersOfTen[fractionDigits]
-            &+ value(fractionWord, digits: fractionDigits)
-          scan.exponent = -fractionDigits
-          index &+= fractionDigits
-        }
-      }
-      guard base[index] | 0x20 != UInt8(ascii: "e") else { return nil }
-      return (scan, index)
-    }
-
-    /// The eight bytes at `address` as one word, the first byte lowest.
-    @inline(__always)
-    private static func word(at address: UnsafePointer<UInt8>) -> UInt64 {
-      UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
-    }
-
     /// Adds the digits from `index` on to the significand: at most 19 significant ones, the
     /// rest only moving the exponent (integer part) or marking truncation when nonzero.
     @inline(__always)
@@ -124,7 +85,7 @@ extension DecimalParser {
         let word = Self.word(at: base + index)
         let count = Self.leadingDigitCount(word)
         guard count > 0, digitCount + count <= 19 else { break }
-        let leadingZeros = min(count, (word ^ Self.zeros).trailingZeroBitCount / 8)
+        let leadingZeros = min(count, (word ^ Self.zeros).trailingZeroBitCount / 8)  // "0" bytes
         digitCount += significand != 0 ? count : count - leadingZeros
         significand = significand &* Self.powersOfTen[count] &+ Self.value(word, digits: count)
         if isFraction { exponent -= count }
@@ -146,40 +107,7 @@ extension DecimalParser {
       }
     }
 
-    /// Eight ASCII `"0"` bytes in one word.
-    private static var zeros: UInt64 { 0x3030_3030_3030_3030 }
-
-    /// How many of the 8 bytes of `word`, first byte lowest, are ASCII digits before the first
-    /// byte that is not: a byte is a digit when its high nibble is 3 and its low one below 10.
-    @inline(__always)
-    private static func leadingDigitCount(_ word: UInt64) -> Int {
-      let highNibbles = (word & 0xF0F0_F0F0_F0F0_F0F0) ^ zeros
-      let lowNibbleOver9 = ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606)
-        & 0x1010_1010_1010_1010
-      let notDigit = highNibbles | lowNibbleOver9  // a nonzero byte for each non-digit
-      let flags = (((notDigit & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | notDigit)
-        & 0x8080_8080_8080_8080
-      return flags.trailingZeroBitCount / 8
-    }
-
-    /// The value of the first `digits` bytes of `word` (1 to 8 ASCII digits, first byte
-    /// lowest and most significant), combining pairs, then quads, then the two halves.
-    @inline(__always)
-    private static func value(_ word: UInt64, digits: Int) -> UInt64 {
-      // The digits move to the top bytes: the bytes below them become leading zeros.
-      var chunk = (word &- zeros) &<< UInt64(8 &* (8 &- digits))
-      chunk = chunk &* 10 &+ (chunk >> 8)
-      let pairs = chunk & 0x0000_00FF_0000_00FF
-      let nextPairs = (chunk >> 16) & 0x0000_00FF_0000_00FF
-      return (pairs &* (100 &+ (1_000_000 << 32)) &+ nextPairs &* (1 &+ (10_000 << 32))) >> 32
-    }
-
-    /// 10^n for n in 0...8.
-    private static let powersOfTen: [UInt64] = [
-      1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-    ]
-
-    private static func isSign(_ byte: UInt8) -> Bool {
+    static func isSign(_ byte: UInt8) -> Bool {
       byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 

@@ -13,10 +13,9 @@ import Testing
     _ row: [UInt8], at offset: Int, as _: Scalar.Type
   ) -> (Scalar, Int)? {
     row.withUnsafeBufferPointer { bytes in
-      guard let (scan, end) = DecimalParser.Scan.prefix(of: bytes, from: offset),
-        let value =
-          Scalar(fastPath: scan) ?? Scalar(exactly: UnsafeBufferPointer(rebasing: bytes[offset..<end]))
-      else { return nil }
+      guard let (scan, end) = DecimalParser.Scan.prefix(of: bytes, from: offset) else { return nil }
+      let text = UnsafeBufferPointer(rebasing: bytes[offset..<end])
+      guard let value = Scalar(fastPath: scan) ?? Scalar(exactly: text) else { return nil }
       return (value, end)
     }
   }
@@ -32,15 +31,17 @@ import Testing
       text += "." + digits(max(generator.nextIndex(below: 10), integerDigits == 0 ? 1 : 0))
     }
     if generator.nextIndex(below: 8) == 0 {
-      text += ["e", "E"][generator.nextIndex(below: 2)] + String(generator.nextIndex(below: 41) - 20)
+      let exponent = generator.nextIndex(below: 41) - 20
+      text += ["e", "E"][generator.nextIndex(below: 2)] + String(exponent)
     }
     return text
   }
 
   /// Bytes that end a number, then anything: the next field, a line break, padding of any
   /// length (so that the 17-byte boundary falls everywhere).
-  private func randomRow(around number: String, _ generator: inout SeededGenerator) -> ([UInt8], Int)
-  {
+  private func randomRow(
+    around number: String, _ generator: inout SeededGenerator
+  ) -> ([UInt8], Int) {
     let before = Array("1.5,".utf8.prefix(generator.nextIndex(below: 5)))
     let ends = [",", "\n", "\r\n", " ", "x", "\"", ",-0.25,"]
     let after = ends[generator.nextIndex(below: ends.count)]
@@ -60,7 +61,8 @@ import Testing
         || float?.0.bitPattern != Float(number)?.bitPattern || float?.1 != end
       {
         let shown = String(decoding: row, as: UTF8.self).debugDescription
-        Issue.record("\(number) in \(shown): \(String(describing: double)), \(String(describing: float))")
+        let results = "\(String(describing: double)), \(String(describing: float))"
+        Issue.record("\(number) in \(shown): \(results)")
         return
       }
     }
