@@ -69,6 +69,11 @@ struct PreparedData<Scalar: TensorScalar> {
   }
 
   /// Copies `rows` of `source` ([rows, width]), in that order, into `batch`.
+  ///
+  /// From a source larger than the caches, the rows are first touched, a page at a time:
+  /// their first misses (page walk and memory) then overlap, where the copy would meet them
+  /// one row after another (`Dump`, 128 random rows of 784 doubles from 60,000: medians
+  /// 180 → 126 µs).
   @inlinable
   static func gather(
     _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
@@ -78,10 +83,38 @@ struct PreparedData<Scalar: TensorScalar> {
     precondition(batch.count == rows.count * width, "\(batch.count) slots for \(rows.count) rows")
     source.scalars.withUnsafeBufferPointer { source in
       guard let from = source.baseAddress, let to = batch.baseAddress else { return }
+      if source.count * MemoryLayout<Scalar>.stride >= touchMinimumBytes {
+        touch(rows, of: from, width: width)
+      }
       for (position, row) in rows.enumerated() {
         Kernels.copy(from + row * width, to: to + position * width, count: width)
       }
     }
+  }
+
+  /// Sources from this size on are touched before a gather: beyond this machine's L3 cache.
+  @inlinable
+  static var touchMinimumBytes: Int { 64 << 20 }
+
+  /// Reads one element of every 4 KiB page of `rows` (and each row's last), so that their
+  /// cache and page-table misses are all under way at once.
+  @inlinable
+  static func touch(_ rows: ArraySlice<Int>, of source: UnsafePointer<Scalar>, width: Int) {
+    let pageElements = max(1, 4096 / MemoryLayout<Scalar>.stride)
+    var sum = Scalar.zero
+    for row in rows {
+      let start = source + row * width
+      for offset in stride(from: 0, to: width, by: pageElements) { sum += start[offset] }
+      sum += start[width - 1]
+    }
+    keep(sum)
+  }
+
+  /// Uses `value`, so that the loads behind it are not optimised away.
+  @inline(never) @usableFromInline
+  static func keep(_ value: Scalar) {
+    // A test the compiler cannot answer without `value`; what it does when true is nothing.
+    if value == .greatestFiniteMagnitude { Swift.print(terminator: "") }
   }
 }
 

@@ -44,4 +44,20 @@ import Testing
     #expect(batch == scaled.rows(at: rows).scalars)
     #expect(prepared.allTargets().scalars == scaled.scalars)
   }
+
+  /// A source large enough to be touched page by page before the copy (rows wider than a
+  /// page and narrower; the first, last and repeated rows) gives the rows themselves.
+  @Test(arguments: [1_000, 300])
+  func rowsOfALargeSourceAreGathered(width: Int) {
+    let minimum = PreparedData<Double>.touchMinimumBytes / MemoryLayout<Double>.stride
+    let count = (minimum + width - 1) / width
+    let source = Tensor<Double>(
+      (0..<(count * width)).map { Double($0) }, shape: .matrix(count, width))
+    let rows = [count - 1, 0, count / 2, count - 1]
+    var batch = [Double](repeating: .nan, count: rows.count * width)
+    batch.withUnsafeMutableBufferPointer {
+      PreparedData<Double>.gather(rows[...], from: source, into: $0)
+    }
+    #expect(batch == rows.flatMap { row in (0..<width).map { Double(row * width + $0) } })
+  }
 }
