@@ -53,7 +53,7 @@ public final class Program<Scalar: TensorScalar> {
     builder.dropUnusedInstructions()
     let bound = Set(bindings.keys.map { builder.inputSlots[$0] })
     let layout = builder.layout(excluding: bound)
-    let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: max(layout.total, 1))
+    let arena = Kernels.allocateHugePageBacked(Scalar.self, capacity: max(layout.total, 1))
     arena.initialize(repeating: 0, count: max(layout.total, 1))
     let addresses = UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>.allocate(
       capacity: max(builder.slotCounts.count, 1))

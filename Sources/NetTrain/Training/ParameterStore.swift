@@ -20,7 +20,7 @@ final class ParameterStore<Scalar: TensorScalar> {
       total += (count + 7) / 8 * 8  // each parameter on whole SIMD vectors
     }
     self.offsets = offsets
-    memory = .allocate(capacity: max(total, 1))
+    memory = Kernels.allocateHugePageBacked(Scalar.self, capacity: max(total, 1))
     memory.initialize(repeating: 0, count: max(total, 1))
     load(from: parameters)
   }
