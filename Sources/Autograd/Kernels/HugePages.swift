@@ -8,7 +8,7 @@ extension Kernels {
 
   /// Memory for `capacity` elements, uninitialized; from `hugePageBytes` up it starts on a
   /// huge page and the whole huge pages in it are advised to be backed by huge pages when
-  /// first touched (`madvise(MADV_HUGEPAGE)`, Linux only; a hint the kernel may ignore).
+  /// first touched (`madvise(MADV_HUGEPAGE)`, with glibc only; a hint the kernel may ignore).
   /// Release it with `deallocate()`.
   ///
   /// For the buffers a training step walks every step: a strided walk (a transposed operand,
@@ -22,7 +22,7 @@ extension Kernels {
     let bytes = capacity * MemoryLayout<T>.stride
     guard bytes >= hugePageBytes else { return .allocate(capacity: capacity) }
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: hugePageBytes)
-    #if os(Linux)
+    #if canImport(Glibc)
       _ = madvise(raw, bytes / hugePageBytes * hugePageBytes, MADV_HUGEPAGE)
     #endif
     return raw.bindMemory(to: T.self, capacity: capacity)
