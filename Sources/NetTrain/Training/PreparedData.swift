@@ -72,8 +72,8 @@ struct PreparedData<Scalar: TensorScalar> {
   ///
   /// From a source larger than the caches, the rows are first touched, a page at a time:
   /// their first misses (page walk and memory) then overlap, where the copy would meet them
-  /// one row after another (`Dump`, 128 random rows of 784 doubles from 60,000: medians
-  /// 180 → 126 µs).
+  /// one row after another (128 random rows of 784 doubles from 60,000, timed in a scratch
+  /// loop that is not part of the repository: medians 180 → 126 µs).
   @inlinable
   static func gather(
     _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
