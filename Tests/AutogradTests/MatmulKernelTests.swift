@@ -55,7 +55,7 @@ struct MatmulKernelTests {
   /// The kernel's product, `c` prefilled with garbage so that "overwritten" is checked too.
   static func kernel<S: TensorScalar>(
     _ a: [S], _ aLayout: MatrixLayout, _ b: [S], _ bLayout: MatrixLayout,
-    m: Int, k: Int, n: Int, threads: Int
+    m: Int, k: Int, n: Int, threads: Int, epilogue: MatmulEpilogue<S> = .none
   ) -> [S] {
     var c = [S](repeating: S.nan, count: m * n)
     a.withUnsafeBufferPointer { a in
@@ -65,7 +65,8 @@ struct MatmulKernelTests {
           defer { dummy.deallocate() }
           Kernels.matmul(
             a.baseAddress ?? UnsafePointer(dummy), aLayout, b.baseAddress ?? UnsafePointer(dummy),
-            bLayout, into: c.baseAddress ?? dummy, m: m, k: k, n: n, threads: threads)
+            bLayout, into: c.baseAddress ?? dummy, m: m, k: k, n: n, threads: threads,
+            epilogue: epilogue)
         }
       }
     }

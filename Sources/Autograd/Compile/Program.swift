@@ -102,21 +102,24 @@ public final class Program<Scalar: TensorScalar> {
     return UnsafeBufferPointer(start: addresses[slot], count: slotCounts[slot])
   }
 
-  /// Makes each run also take a plain gradient descent step, `input -= rate · output`
-  /// element by element (the same bits as that loop after the run), inside the matrix product
-  /// that computes `output`: each block is subtracted as soon as it is computed, in cache, by
-  /// the thread that computed it. The output is still written.
+  /// Makes each run take a plain gradient descent step, `input -= rate · output` element by
+  /// element (the same bits as that loop after the run), inside the matrix product that
+  /// computes `output`: each tile of it is subtracted as soon as it is computed, while it is
+  /// in L1, by the thread that computed it. The output itself is then no longer kept: after a
+  /// run its values are undefined (reading them is not an error, but they are not the
+  /// gradient).
   ///
   /// - Returns: whether it did; false (and nothing changes) unless `output` comes from a
-  ///   matrix product with the input's element count, and nothing after that product (nor the
-  ///   product itself) reads `input`, which must not be an output.
+  ///   matrix product with the input's element count that no instruction reads, and nothing
+  ///   after that product (nor the product itself) reads `input`, which must not be an output.
   public func subtract(_ rate: Scalar, timesOutput output: Int, fromInput input: Int) -> Bool {
     let (target, result) = (inputSlots[input], outputSlots[output])
     guard !outputSlots.contains(target),
       let index = instructions.lastIndex(where: { $0.output == result }),
       case .matmul(let a, let b) = instructions[index].primitive,
       slotCounts[target] == instructions[index].shape.count,
-      !instructions[index...].contains(where: { $0.operands.contains(target) })
+      !instructions[index...].contains(where: { $0.operands.contains(target) }),
+      !instructions.contains(where: { $0.operands.contains(result) })
     else { return false }
     instructions[index].primitive = .matmulDescent(a, b, rate: rate)
     (instructions[index].z, instructions[index].isTernary) = (target, true)

@@ -7,31 +7,60 @@ extension Matmul {
   /// of `b`, then tiles of `tileRows` rows of `a`. A panel is read in place when it is a
   /// full-width slice of a row-major `b`, and otherwise copied (transposed, zero-padded).
   ///
-  /// The copy buffer is allocated only when some panel needs it (on Linux a temporary
+  /// With `descent` (a matrix laid out as `c`, rows `cStride` apart), the tiles of the last
+  /// depth block put their sums in a scratch tile in L1 and subtract `rate ×` them from
+  /// `descent` there; `c` only carries the partial sums between depth blocks, and holds no
+  /// defined values after the call.
+  ///
+  /// The panel and scratch buffer is allocated only when needed (on Linux a temporary
   /// allocation of more than a kilobyte comes from the heap).
   static func tiledProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
-    cStride: Int, m: Int, k: Int, n: Int
+    cStride: Int, m: Int, k: Int, n: Int, descent: UnsafeMutablePointer<S>? = nil, rate: S = 0
   ) {
     // A panel is copied when `b` is not row-major or the panel is narrower than its width:
     // with `n` a multiple of `lanes`, every panel is `lanes` or `tileColumns` wide.
-    guard b.columnStride != 1 || n % lanes != 0 else {
-      tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: nil)
+    let packCount = b.columnStride != 1 || n % lanes != 0 ? min(k, blockDepth) * tileColumns : 0
+    let scratchCount = descent == nil ? 0 : tileRows * tileColumns
+    guard packCount + scratchCount > 0 else {
+      tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: nil, descent: nil)
       return
     }
-    withUnsafeTemporaryAllocation(of: S.self, capacity: min(k, blockDepth) * tileColumns) {
-      tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: $0.baseAddress)
+    withUnsafeTemporaryAllocation(of: S.self, capacity: packCount + scratchCount) { buffer in
+      let start = buffer.baseAddress!
+      tiledProduct(
+        a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: packCount > 0 ? start : nil,
+        descent: descent.map { TileDescent(weights: $0, rate: rate, sums: start + packCount) })
+    }
+  }
+
+  /// A descent step taken tile by tile: `rate ×` the sums of a tile, which the tile leaves in
+  /// `sums` (`tileRows × tileColumns`), subtracted from the same block of `weights`.
+  struct TileDescent {
+    var weights: UnsafeMutablePointer<S>
+    var rate: S
+    var sums: UnsafeMutablePointer<S>
+
+    /// `weights[i, j] -= rate * sums[i, j]` for the tile's `rows × columns`, where
+    /// `weights` starts at `offset` and its rows are `stride` apart.
+    @inline(__always)
+    func step(rows: Int, columns: Int, at offset: Int, stride: Int) {
+      for row in 0..<rows {
+        let (line, target) = (sums + row * tileColumns, weights + offset + row * stride)
+        for column in 0..<columns { target[column] -= rate * line[column] }
+      }
     }
   }
 
   /// `tiledProduct` with `pack` (room for a `blockDepth × tileColumns` panel) for the panels
-  /// that must be copied; nil when none must.
+  /// that must be copied, nil when none must; and the descent step, if any.
   static func tiledProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
-    cStride: Int, m: Int, k: Int, n: Int, pack: UnsafeMutablePointer<S>?
+    cStride: Int, m: Int, k: Int, n: Int, pack: UnsafeMutablePointer<S>?, descent: TileDescent?
   ) {
     for p0 in stride(from: 0, to: k, by: blockDepth) {
       let depth = min(blockDepth, k - p0)
+      let step = p0 + depth == k ? descent : nil  // the sums are final in the last block
       for j0 in stride(from: 0, to: n, by: tileColumns) {
         let columns = min(tileColumns, n - j0)
         let width = columns <= lanes ? lanes : tileColumns
@@ -43,22 +72,38 @@ extension Matmul {
           packPanel(block, depth: depth, columns: columns, width: width, into: pack)
           (panel, panelStride) = (UnsafePointer(pack), width)
         }
-        if width == lanes {
-          for i0 in stride(from: 0, to: m, by: narrowTileRows) {
+        let rowsPerTile = width == lanes ? narrowTileRows : tileRows
+        for i0 in stride(from: 0, to: m, by: rowsPerTile) {
+          let rows = min(rowsPerTile, m - i0)
+          let offset = i0 * cStride + j0
+          var (out, outStride) = (c + offset, cStride)
+          if let step {
+            if p0 > 0 { copyTile(c + offset, cStride, to: step.sums, rows: rows, columns: columns) }
+            (out, outStride) = (step.sums, tileColumns)
+          }
+          if width == lanes {
             narrowTile(
-              a.block(row: i0, column: p0), rows: min(narrowTileRows, m - i0), panel,
-              panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
-              cStride: cStride, columns: columns, accumulate: p0 > 0)
-          }
-        } else {
-          for i0 in stride(from: 0, to: m, by: tileRows) {
+              a.block(row: i0, column: p0), rows: rows, panel, panelStride: panelStride,
+              depth: depth, into: out, cStride: outStride, columns: columns, accumulate: p0 > 0)
+          } else {
             tile(
-              a.block(row: i0, column: p0), rows: min(tileRows, m - i0), panel,
-              panelStride: panelStride, depth: depth, into: c + i0 * cStride + j0,
-              cStride: cStride, columns: columns, accumulate: p0 > 0)
+              a.block(row: i0, column: p0), rows: rows, panel, panelStride: panelStride,
+              depth: depth, into: out, cStride: outStride, columns: columns, accumulate: p0 > 0)
           }
+          step?.step(rows: rows, columns: columns, at: offset, stride: cStride)
         }
       }
+    }
+  }
+
+  /// The `rows × columns` block at `source` (rows `stride` apart) copied into `sums` (rows
+  /// `tileColumns` apart).
+  static func copyTile(
+    _ source: UnsafeMutablePointer<S>, _ stride: Int, to sums: UnsafeMutablePointer<S>,
+    rows: Int, columns: Int
+  ) {
+    for row in 0..<rows {
+      (sums + row * tileColumns).update(from: source + row * stride, count: columns)
     }
   }
 

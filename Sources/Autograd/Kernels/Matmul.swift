@@ -38,10 +38,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
         let i0 = part * step
         product(
           a.block(row: i0, column: 0), b, into: c + i0 * n, cStride: n,
-          m: min(step, m - i0), k: k, n: n)
-        Kernels.finish(
-          c + i0 * n, rows: min(step, m - i0), columns: n, rowStride: n,
-          epilogue.from(row: i0, columns: n))
+          m: min(step, m - i0), k: k, n: n, epilogue: epilogue.from(row: i0, columns: n))
       }
     } else if parts > 1 && byColumns {
       let columns = (n + parts - 1) / parts
@@ -50,13 +47,10 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
         let j0 = part * step
         product(
           a, b.block(row: 0, column: j0), into: c + j0, cStride: n,
-          m: m, k: k, n: min(step, n - j0))
-        Kernels.finish(
-          c + j0, rows: m, columns: min(step, n - j0), rowStride: n, epilogue.from(column: j0))
+          m: m, k: k, n: min(step, n - j0), epilogue: epilogue.from(column: j0))
       }
     } else {
-      product(a, b, into: c, cStride: n, m: m, k: k, n: n)
-      Kernels.finish(c, rows: m, columns: n, rowStride: n, epilogue)
+      product(a, b, into: c, cStride: n, m: m, k: k, n: n, epilogue: epilogue)
     }
   }
 
@@ -68,16 +62,26 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     SpinningWorkers.shared.run(count: count, body)
   }
 
-  /// `c = a·b` on this thread, by the path that suits the shape.
+  /// `c = a·b` on this thread, by the path that suits the shape, then `epilogue` on it.
+  ///
+  /// A descent step alone is taken in the register tiles (`tiledProduct`): each sum is
+  /// subtracted from the weights as its last depth block ends, and `c` is not written with
+  /// the product, which saves a write and a read of a matrix the size of the weights.
   static func product(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
-    cStride: Int, m: Int, k: Int, n: Int
+    cStride: Int, m: Int, k: Int, n: Int, epilogue: MatmulEpilogue<S>
   ) {
     if n == 1 {
       columnProduct(a, b, into: c, cStride: cStride, m: m, k: k)
+    } else if epilogue.isDescentAlone {
+      tiledProduct(
+        a, b, into: c, cStride: cStride, m: m, k: k, n: n, descent: epilogue.descent,
+        rate: epilogue.rate)
+      return
     } else {
       tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n)
     }
+    Kernels.finish(c, rows: m, columns: n, rowStride: cStride, epilogue)
   }
 
   /// The register at `p` (unaligned).

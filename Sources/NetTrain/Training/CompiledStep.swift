@@ -82,7 +82,8 @@ final class CompiledStep<Scalar: TensorScalar> {
   @inlinable
   var logits: UnsafeBufferPointer<Scalar> { program.output(CompiledStep.logitsOutput) }
 
-  /// The gradient of parameter `index` after `run()`.
+  /// The gradient of parameter `index` after `run()`; undefined for a parameter the run
+  /// updates in place (`updatesInPlace`), whose gradient is not kept.
   @inlinable
   func gradient(_ index: Int) -> UnsafeBufferPointer<Scalar> { program.output(2 + index) }
 }
