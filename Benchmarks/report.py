@@ -142,7 +142,10 @@ def header_section(meta):
         f"- rounds: {meta['rounds']} (every process once per round, same order); figures are "
         "medians over rounds, nettrain's ratios medians of the per-round ratios",
         f"- peak MiB is the kernel's peak RSS of each process; it includes the driver's own "
-        f"{meta.get('driver_peak_mib', 0):.0f} MiB at spawn (a floor under every figure)", "",
+        f"{meta.get('driver_peak_mib', 0):.0f} MiB at spawn (a floor under every figure)",
+        "- train s is the timed training loop; compiling is outside it, in the whole process: "
+        "JAX's (a warm-up call before the loop) and nettrain's (a step recorded and built once "
+        "per batch size, its summary's `compile_seconds`)", "",
         "## Versions", ""] + table(["component", "version"], versions)
 
 

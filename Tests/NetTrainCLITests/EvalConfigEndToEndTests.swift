@@ -124,6 +124,37 @@ import Testing
     #expect(try number(json, "loss") == validationLoss)
   }
 
+  /// The validation metrics `fit` prints are those `eval` gives for the model it wrote, on the
+  /// same rows, in the target's units (features far from standardised: fit trains on them
+  /// standardised in place, and must not standardise them twice when it scores them).
+  @Test func fitPrintsTheValidationMetricsEvalGives() throws {
+    let rows = (0..<40).map { index -> String in
+      let (x, z) = (Double(index % 7) * 10 + 50, Double(index % 5) / 4 - 3)
+      return "\(x),\(z),\(3 * x + 200 * z + (index % 2 == 0 ? 1 : -1))"
+    }
+    let config = """
+      {"name": "lin", "model": {"type": "linear"},
+       "data": {"train": "../data/lin.csv", "validation": 0.25, "target": "y"},
+       "training": {"epochs": 200, "batch_size": 4}}
+      """
+    let files = try EvalFixtures()
+    defer { files.remove() }
+    try files.write((["x,z,y"] + rows).joined(separator: "\n") + "\n", to: "data/lin.csv")
+    try files.write(config, to: "configs/lin.json")
+    let fit = try files.run(["fit", "configs/lin.json"])
+    #expect(fit.status == 0, "\(fit.standardError)")
+    let eval = try files.run(["eval", "configs/lin.json", "--json"])
+    eval.expectSuccess()
+    let metrics = try eval.json()["metrics"]
+    let (r2, rmse, mae) = try (
+      number(metrics, "r2"), number(metrics, "rmse"), number(metrics, "mae")
+    )
+    #expect(r2 > 0.99, "\(eval.standardOutput)")
+    let format = { (value: Double) in String(format: "%.4g", value) }
+    let line = "validation (10 rows): R² \(format(r2)), RMSE \(format(rmse)), MAE \(format(mae))"
+    #expect(fit.standardOutput.contains(line), "\(line)\n\(fit.standardOutput)")
+  }
+
   @Test func aMissingModelSuggestsFit() throws {
     let files = try files(config: Self.configWithTest)
     defer { files.remove() }

@@ -36,6 +36,9 @@ import Testing
     let summary = try workspace.jsonObject("runs/tiny/summary.json")
     #expect(summary["outcome"] as? String == "completed")
     #expect(summary["epochs"] as? Int == 20)
+    let train = summary["train_seconds"] as? Double
+    let compile = summary["compile_seconds"] as? Double
+    #expect(train.map { $0 >= 0 } == true && compile.map { $0 > 0 } == true, "\(summary)")
     #expect(run.standardOutput.contains("runs/tiny/"))
   }
 

@@ -10,19 +10,27 @@ public struct FitResult<Scalar: TensorScalar> {
   public let curve: LossCurve
   /// Optimizer steps taken in the finished epochs.
   public let steps: Int
-  /// Wall-clock seconds in the training loop.
+  /// Wall-clock seconds in the training loop, less `compileSeconds`.
   public let trainSeconds: Double
+  /// Wall-clock seconds spent compiling the steps (once per batch size), during the loop.
+  /// Kept apart from `trainSeconds` as JAX's compilation is kept apart from its training
+  /// time: steps per second are steps over `trainSeconds`.
+  public var compileSeconds: Double { training.compileSeconds }
+  /// The trained model's metrics on the validation rows (in the target's own units), or nil
+  /// without validation rows.
+  public let validation: Evaluation?
 
   @usableFromInline
   init(
     model: Model<Scalar>, training: TrainingResult, curve: LossCurve, steps: Int,
-    trainSeconds: Double
+    trainSeconds: Double, validation: Evaluation?
   ) {
     self.model = model
     self.training = training
     self.curve = curve
     self.steps = steps
     self.trainSeconds = trainSeconds
+    self.validation = validation
   }
 }
 
@@ -33,7 +41,9 @@ public enum FitRun {
   ///
   /// The training and validation features are standardised in place, in `data` (there is
   /// one copy of the data, and the network trains on it); the model keeps the scaling, so
-  /// that it takes features in their own units from then on.
+  /// that it takes features in their own units from then on. So the model must not score
+  /// `data`'s rows afterwards (they would be standardised twice): the validation rows are
+  /// scored before the scaling is handed over, in the result's `validation`.
   ///
   /// - Parameters:
   ///   - threads: the most threads training may use; results do not depend on it.
@@ -65,12 +75,14 @@ public enum FitRun {
         return .continue
       }, isInterrupted: isInterrupted)
     let elapsed = (clock.now - start).seconds
+    // Scored while the model and the validation features are both standardised.
+    let validation = data.validation.map { model.evaluate($0.labeled(as: Scalar.self)) }
     model.featureScaling = featureScaling  // from now on it takes features in their units
     let batches = (data.training.count + options.batchSize - 1) / options.batchSize
     return FitResult(
       model: model, training: result, curve: curve(result.history, task: data.task),
       steps: result.history.count * batches,
-      trainSeconds: elapsed)
+      trainSeconds: max(0, elapsed - result.compileSeconds), validation: validation)
   }
 
   /// `train(&data, ...)` on a copy of `data`: the features are copied once to be

@@ -49,6 +49,7 @@ public struct RunFolder: Sendable {
       "validation_rows": .number(Double(data.validation?.count ?? 0)),
       "load_seconds": .number(loadSeconds),
       "train_seconds": .number(result.trainSeconds),
+      "compile_seconds": .number(result.compileSeconds),
       "final_train_loss": optional(last?.trainingLoss),
       "final_validation_loss": optional(last?.validationLoss),
     ]

@@ -14,6 +14,8 @@ final class CompiledTraining<Scalar: TensorScalar> {
   @usableFromInline var chooser: ThreadChooser?
   /// The batch size whose steps the chooser times (the first step's: the full batches).
   @usableFromInline var timedBatchSize = 0
+  /// The time spent compiling steps so far (recording each and building its program).
+  @usableFromInline var compileDuration = Duration.zero
 
   @usableFromInline
   init(model: Model<Scalar>, threads: Int, descentRate: Scalar? = nil) {
@@ -31,13 +33,22 @@ final class CompiledTraining<Scalar: TensorScalar> {
   func step(forBatchOf size: Int, isLast: Bool = false) -> CompiledStep<Scalar> {
     if isLast { steps.removeAll { $0.batchSize != size } }
     if let step = steps.first(where: { $0.batchSize == size }) { return step }
+    let start = ContinuousClock.now
     let step = CompiledStep(
       model: model, batchSize: size, store: store, threads: threads, descentRate: descentRate)
+    compileDuration += ContinuousClock.now - start
     if chooser == nil, steps.isEmpty, threads > 1, step.program.splitsWork(onUpTo: threads) {
       (chooser, timedBatchSize) = (ThreadChooser(most: threads), size)
     }
     steps.append(step)
     return step
+  }
+
+  /// The result of a run that trained with these steps: `history`, `outcome` and the time
+  /// spent compiling.
+  @inlinable
+  func result(_ history: [EpochReport], _ outcome: TrainingOutcome) -> TrainingResult {
+    TrainingResult(history: history, outcome: outcome, compileSeconds: compileDuration.seconds)
   }
 
   /// Runs `step` on the threads the chooser picks, timing the steps of full batches for it.

@@ -63,16 +63,16 @@ public struct Trainer<Algorithm: Optimizer> {
       switch conclude(pass, epoch: epoch, model: model, train: train, check: check, start: start) {
       case .ended(let outcome):
         if case .diverged = outcome { Trainer.restore(parameters, to: lastFinite) }
-        return TrainingResult(history: history, outcome: outcome)
+        return compiled.result(history, outcome)
       case .finished(let report):
         lastFinite = parameters.map { $0.scalars }
         history.append(report)
         if onEpoch(report) == .stop {
-          return TrainingResult(history: history, outcome: .stopped(afterEpoch: epoch))
+          return compiled.result(history, .stopped(afterEpoch: epoch))
         }
       }
     }
-    return TrainingResult(history: history, outcome: .completed)
+    return compiled.result(history, .completed)
   }
 
   // MARK: - One epoch

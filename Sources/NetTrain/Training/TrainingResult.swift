@@ -18,11 +18,15 @@ public struct TrainingResult: Equatable, Sendable {
   public var history: [EpochReport]
   /// Why training ended.
   public var outcome: TrainingOutcome
+  /// The seconds of the run spent compiling its steps (recording a step for each batch size
+  /// and building its program), which the epochs' `seconds` include.
+  public var compileSeconds: Double
 
   /// A result with the given history and outcome.
-  public init(history: [EpochReport], outcome: TrainingOutcome) {
+  public init(history: [EpochReport], outcome: TrainingOutcome, compileSeconds: Double = 0) {
     self.history = history
     self.outcome = outcome
+    self.compileSeconds = compileSeconds
   }
 
   /// Whether the run ended by divergence.

@@ -34,7 +34,8 @@ struct FitCommand: Command {
       loss.csv      epoch,train_loss,val_loss[,train_accuracy,val_accuracy],seconds
       model.json    what eval and predict need: config, names, scaling, labels, weights
       config.json   the config with every default filled in
-      summary.json  outcome, steps, load_seconds, train_seconds and the final losses
+      summary.json  outcome, steps, load_seconds, train_seconds, compile_seconds and the
+                    final losses
 
     The same config and seed give the same loss.csv (less its seconds column) and the same
     model.json, byte for byte. With --expect, the loss columns of the new curve must agree

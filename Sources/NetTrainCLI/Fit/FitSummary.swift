@@ -17,7 +17,8 @@ struct FitSummary<Scalar: TensorScalar> {
       "",
       "\(config.name): \(config.model.kind.rawValue) \(data.task.name), \(epochs) epochs, "
         + "\(result.steps) steps in \(Self.seconds(result.trainSeconds)) "
-        + "(data loaded in \(Self.seconds(loadSeconds)))",
+        + "(compiled in \(Self.seconds(result.compileSeconds)), "
+        + "data loaded in \(Self.seconds(loadSeconds)))",
     ]
     if let last = result.training.history.last {
       var losses = "  final train_loss \(FitProgress.format(last.trainingLoss))"
@@ -38,8 +39,9 @@ struct FitSummary<Scalar: TensorScalar> {
   // MARK: - Parts
 
   private var validationLines: [String] {
-    guard let validation = data.validation, !result.training.history.isEmpty else { return [] }
-    let evaluation = result.model.evaluate(validation.labeled(as: Scalar.self))
+    guard let validation = data.validation, let evaluation = result.validation,
+      !result.training.history.isEmpty
+    else { return [] }
     if let metrics = evaluation.regression {
       return [
         "  validation (\(validation.count) rows): R² \(Self.number(metrics.rSquared)), "

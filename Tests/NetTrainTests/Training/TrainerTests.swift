@@ -37,6 +37,17 @@ struct CountingOptimizer: Optimizer {
     #expect(result.history.allSatisfy { $0.trainingAccuracy == nil && $0.validationLoss == nil })
   }
 
+  /// The time spent compiling the steps (two here: batches of four and the last of two) is
+  /// measured and is part of the epochs' wall time.
+  @Test func compilingTheStepsIsTimed() {
+    let data = Fixtures.houses(rows: 10, noise: 1, seed: 1)
+    let trainer = Trainer(
+      options: TrainingOptions(epochs: 3, batchSize: 4), optimizer: CountingOptimizer())
+    let result = trainer.fit(regressionModel(), on: data)
+    let seconds = result.history.last?.seconds ?? 0
+    #expect(result.compileSeconds > 0 && result.compileSeconds <= seconds, "\(result)")
+  }
+
   @Test func everyStepGoesThroughTheOptimizerProtocol() {
     final class Steps {
       var count = 0
