@@ -104,10 +104,10 @@ public final class Program<Scalar: TensorScalar> {
 
   /// Makes each run take a plain gradient descent step, `input -= rate · output` element by
   /// element (the same bits as that loop after the run), inside the matrix product that
-  /// computes `output`: each tile of it is subtracted as soon as it is computed, while it is
-  /// in L1, by the thread that computed it. The output itself is then no longer kept: after a
-  /// run its values are undefined (reading them is not an error, but they are not the
-  /// gradient).
+  /// computes `output`: each block of it is subtracted as soon as it is computed, in cache (in
+  /// a large product, tile by tile from L1), by the thread that computed it. The output itself
+  /// is then no longer kept: after a run its values are undefined (reading them is not an
+  /// error, but they need not be the gradient).
   ///
   /// - Returns: whether it did; false (and nothing changes) unless `output` comes from a
   ///   matrix product with the input's element count that no instruction reads, and nothing

@@ -17,8 +17,9 @@ public struct MatmulEpilogue<Scalar: TensorScalar> {
   /// An `m × n` matrix `y` by whose `1 − y·y` each element is then multiplied, or nil.
   public var tanhOutput: UnsafePointer<Scalar>?
   /// An `m × n` matrix from which `rate` times the product is subtracted, or nil. When that
-  /// is all the epilogue does, the product itself is not kept: `c` holds no defined values
-  /// after the call (the steps are taken from the registers that computed them).
+  /// is all the epilogue does, the product itself may not be kept: `c` then holds no defined
+  /// values after the call (a large product takes the step tile by tile and never stores the
+  /// product; see `Matmul.descentInTilesBytes`).
   public var descent: UnsafeMutablePointer<Scalar>?
   /// The factor of the product in `descent`.
   public var rate: Scalar
@@ -40,8 +41,8 @@ public struct MatmulEpilogue<Scalar: TensorScalar> {
   /// The product as it is.
   public static var none: MatmulEpilogue { MatmulEpilogue(bias: nil, tanh: false) }
 
-  /// Whether the epilogue is a descent step and nothing else: the tiled product then takes
-  /// it in registers and does not keep the product (see `Matmul.product`).
+  /// Whether the epilogue is a descent step and nothing else: a large tiled product then
+  /// takes it tile by tile and does not keep the product (see `Matmul.product`).
   @inlinable var isDescentAlone: Bool {
     descent != nil && bias == nil && !tanh && tanhOutput == nil
   }
