@@ -128,7 +128,7 @@ struct ProgramFusionTests {
   /// `subtract(_:timesOutput:fromInput:)` takes `w -= rate · g` inside the product that
   /// computes g (which is then not kept): the same bits as the loop after the run, on every
   /// thread count; it refuses when something after the product reads w, when something reads
-  /// g (which is no longer kept), or when g is not a product.
+  /// g, or when g is not a product.
   @Test(arguments: [1, 2])
   func aDescentStepIsTakenInsideTheProduct(threads: Int) {
     let a = T(Self.random(.matrix(300, 80), seed: 1), shape: .matrix(300, 80), requiresGrad: true)
