@@ -11,10 +11,19 @@
 /// its steps were faster by more than `margin`. The blocks between trials start at
 /// `shortestPeriod` and double after every trial that loses, up to `longestPeriod`, so that
 /// trials cost a few percent of a run at most.
+///
+/// Noise on a shared machine only ever slows a block down, so a trial is measured against
+/// the fastest of the last `remembered` blocks on the preferred count: one block slowed by a
+/// neighbour does not hand the run to the other count. And the first step on more threads is
+/// not timed: it pays for waking a sleeping worker and refilling its caches, which made every
+/// trial of two threads after a stretch on one lose, and could keep a run on one thread to
+/// its end (seen on W5: steps on one thread for 90 % of a run, at ~1.7× the time of two).
 @usableFromInline
 struct ThreadChooser {
   /// How much faster a trial's steps must be to be preferred: a 5 % lead, above the noise.
   @usableFromInline static var margin: Double { 0.95 }
+  /// The preferred count's blocks that a trial is measured against: the last four.
+  @usableFromInline static var remembered: Int { 4 }
 
   /// The most threads the steps may use.
   @usableFromInline let most: Int
@@ -31,8 +40,10 @@ struct ThreadChooser {
   @usableFromInline private(set) var preferred: Int
   @usableFromInline var trialPeriod: Int
   @usableFromInline var blocksSinceTrial = 0
-  /// Seconds per step of the last block on the preferred count.
-  @usableFromInline var preferredStepSeconds = Double.infinity
+  /// Seconds per step of the last `remembered` blocks on the preferred count, oldest first.
+  @usableFromInline var preferredBlocks: [Double] = []
+  /// Whether the next step is the first on more threads, which is not timed.
+  @usableFromInline var isWarmingUp = false
   /// The steps of the block under way, and their seconds.
   @usableFromInline var blockSteps = 0
   @usableFromInline var blockSeconds = 0.0
@@ -44,16 +55,21 @@ struct ThreadChooser {
   init(most: Int, shortestBlock: Double = 0.001, shortestPeriod: Int = 16) {
     self.most = most
     self.shortestBlock = shortestBlock
-    self.shortestPeriod = shortestPeriod
-    longestPeriod = 16 * shortestPeriod
-    trialPeriod = shortestPeriod
+    self.shortestPeriod = max(1, shortestPeriod)
+    longestPeriod = 16 * self.shortestPeriod
+    trialPeriod = self.shortestPeriod
     threads = most
     preferred = most
+    preferredBlocks.reserveCapacity(Self.remembered + 1)
   }
 
   /// Counts a step that took `seconds` on `threads`.
   @inlinable
   mutating func record(seconds: Double) {
+    if isWarmingUp {
+      isWarmingUp = false
+      return
+    }
     blockSeconds += seconds
     blockSteps += 1
     if blockSeconds < shortestBlock { return }
@@ -65,19 +81,29 @@ struct ThreadChooser {
   @usableFromInline
   mutating func finishBlock(stepSeconds: Double) {
     if threads == preferred {
-      preferredStepSeconds = stepSeconds
+      preferredBlocks.append(stepSeconds)
+      if preferredBlocks.count > Self.remembered { preferredBlocks.removeFirst() }
       blocksSinceTrial += 1
       if blocksSinceTrial >= trialPeriod {
         blocksSinceTrial = 0
-        threads = preferred == most ? 1 : most
+        switchThreads(to: preferred == most ? 1 : most)
       }
-    } else {
-      if stepSeconds < preferredStepSeconds * Self.margin {
-        (preferred, trialPeriod) = (threads, shortestPeriod)
-      } else {
-        trialPeriod = min(2 * trialPeriod, longestPeriod)
-      }
-      threads = preferred
+      return
     }
+    if stepSeconds < (preferredBlocks.min() ?? .infinity) * Self.margin {
+      (preferred, trialPeriod) = (threads, shortestPeriod)
+      preferredBlocks.removeAll(keepingCapacity: true)
+      preferredBlocks.append(stepSeconds)
+    } else {
+      trialPeriod = min(2 * trialPeriod, longestPeriod)
+      switchThreads(to: preferred)
+    }
+  }
+
+  /// Runs the next steps on `count` threads; the first of them untimed when they are more.
+  @usableFromInline
+  mutating func switchThreads(to count: Int) {
+    isWarmingUp = count > threads
+    threads = count
   }
 }

@@ -20,20 +20,22 @@ import Testing
 
   @Test func itTriesOneThreadAfterAPeriodAndKeepsTwoWhileTwoAreFaster() {
     var chooser = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 4)
-    let threads = Self.run(&chooser, blocks: 4 + 1 + 8 + 1 + 16 + 1 + 2) { $0 == 2 ? 1.0 : 1.5 }
-    // A trial after 4 blocks; each losing trial doubles the wait.
-    let expected = [2, 2, 2, 2, 1] + Array(repeating: 2, count: 8) + [1]
-      + Array(repeating: 2, count: 16) + [1, 2, 2]
+    let threads = Self.run(&chooser, blocks: 4 + 1 + 9 + 1 + 17 + 1 + 2) { $0 == 2 ? 1.0 : 1.5 }
+    // A trial after 4 blocks; each losing trial doubles the wait. The first step back on
+    // two threads is not timed, so each wait is one step longer than its blocks.
+    let expected = [2, 2, 2, 2, 1] + Array(repeating: 2, count: 9) + [1]
+      + Array(repeating: 2, count: 17) + [1, 2, 2]
     #expect(threads == expected)
     #expect(chooser.preferred == 2)
   }
 
   @Test func aTrialFasterByMoreThanTheMarginBecomesPreferredAndTheWaitStartsOver() {
     // Two threads are slower (a busy neighbour): the trial of one wins, one is kept, and two
-    // are tried again after the shortest period.
+    // are tried again after the shortest period (their first step untimed), lose, and the
+    // steps go back to one.
     var slowed = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 2)
-    let choices = Self.run(&slowed, blocks: 2 + 1 + 2 + 1 + 1) { $0 == 2 ? 1.0 : 0.9 }
-    #expect(choices == [2, 2, 1, 1, 1, 2, 1])
+    let choices = Self.run(&slowed, blocks: 2 + 1 + 2 + 2 + 1) { $0 == 2 ? 1.0 : 0.9 }
+    #expect(choices == [2, 2, 1, 1, 1, 2, 2, 1])
     #expect(slowed.preferred == 1)
   }
 
@@ -42,6 +44,36 @@ import Testing
     let threads = Self.run(&chooser, blocks: 6) { $0 == 3 ? 1.0 : 0.97 }
     #expect(threads == [3, 3, 1, 3, 3, 3])
     #expect(chooser.preferred == 3)
+  }
+
+  /// A trial is measured against the fastest of the preferred count's last blocks: one block
+  /// slowed by a neighbour just before it does not make a slower count win.
+  @Test func oneSlowBlockBeforeATrialDoesNotMakeItWin() {
+    var chooser = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 4)
+    var step = 0
+    let threads = Self.run(&chooser, blocks: 6) { threads in
+      step += 1
+      return threads == 1 ? 1.5 : step == 4 ? 3.0 : 1.0  // the 4th block, on two, slowed
+    }
+    #expect(threads == [2, 2, 2, 2, 1, 2])
+    #expect(chooser.preferred == 2)
+  }
+
+  /// The first step back on more threads pays for waking the worker: it is not timed, so a
+  /// run that went to one thread while the other core was busy comes back to two.
+  @Test func theFirstStepOnMoreThreadsIsNotTimed() {
+    var chooser = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 2)
+    var step = 0
+    var stepsOnTwo = 0
+    let threads = Self.run(&chooser, blocks: 2 + 1 + 2 + 2 + 2) { threads in
+      step += 1
+      if threads == 1 { return 1.0 }
+      stepsOnTwo += 1
+      if step <= 2 { return 2.0 }  // busy at first: one thread wins the first trial
+      return stepsOnTwo == 3 ? 5.0 : 0.6  // the first step back on two, then the core is free
+    }
+    #expect(threads == [2, 2, 1, 1, 1, 2, 2, 2, 2])
+    #expect(chooser.preferred == 2)
   }
 
   @Test func stepsArePooledIntoBlocksOfTheShortestTime() {
@@ -54,6 +86,11 @@ import Testing
     #expect(chooser.threads == 1)
     chooser.record(seconds: 0.8)  // 0.5 s a step, slower than the 0.3 s on two
     #expect(chooser.threads == 2 && chooser.preferred == 2)
+    chooser.record(seconds: 9)  // the first step back on two is not timed
+    for _ in 0..<4 { chooser.record(seconds: 0.3) }
+    #expect(chooser.threads == 2)  // one block; after a lost trial the wait is two
+    for _ in 0..<4 { chooser.record(seconds: 0.3) }
+    #expect(chooser.threads == 1)  // two blocks of 4 steps at 0.3 s: the next trial
   }
 
   /// Switching between three threads and one during a run gives the weights of one thread.
