@@ -31,10 +31,12 @@ struct MatmulDescentTests {
   /// Products whose parts are large enough (128 KB or more on 1 and 2 threads, most on 3) for
   /// the step to be taken in the tiles (`Matmul.descentInTilesBytes`): several depth blocks,
   /// a packed narrow last panel (100 = 6 · 16 + 4 columns), a weight gradient's layouts, a
-  /// transposed `b`, rows split over threads and columns split (9 rows).
+  /// transposed `b`, rows split over threads and columns split (9 rows), and parts taller
+  /// than wide, which go tile row by tile row (900 × 96).
   static let large: [(Int, Int, Int, MatrixLayout, MatrixLayout)] = [
     (1200, 300, 100, .transposed, .normal), (1200, 130, 100, .normal, .transposed),
     (400, 64, 256, .transposed, .normal), (9, 100, 8000, .normal, .normal),
+    (900, 40, 96, .transposed, .normal),
   ]
 
   /// Every shape of `MatmulKernelTests` in every layout (steps taken after the product), and

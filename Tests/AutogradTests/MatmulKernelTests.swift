@@ -16,12 +16,13 @@ struct MatmulKernelTests {
   ]
 
   /// The workloads' products (forward and both backward ones), edge sizes, and sizes that
-  /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of 256).
+  /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of 256);
+  /// parts taller than wide, of one depth block, go tile row by tile row (75 × 40 × 64).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
     (64, 64, 128), (64, 128, 10), (10, 64, 128), (9, 17, 31), (17, 33, 65), (23, 257, 47),
-    (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160),
+    (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160), (75, 40, 64),
   ]
 
   /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.
@@ -144,6 +145,7 @@ struct MatmulKernelTests {
     check(Float.self, 9, 500, 500, .transposed, .normal)
     check(Double.self, 40, 300, 200, .normal, .transposed)
     check(Double.self, 100, 129, 97, .transposed, .normal)
+    check(Float.self, 500, 64, 96, .transposed, .normal)  // parts tall enough to go by rows
   }
 
   /// The array-level product is the pointer-level one.
