@@ -105,9 +105,9 @@ extension Matmul {
   /// of `a` then stay in L1 across every panel, and what is read again for each tile is `b`,
   /// the smaller operand here, which stays in L2. Panels outer would read all of the part's
   /// `a` again for every panel: for W5's first weight gradient (392 × 128 of `xᵀ` a thread,
-  /// beside 392 × 256 of weights stepped in place) that spills L2. The product, hot, alone:
-  /// 0.64–0.66 ms instead of 0.79–0.87 (means); the same bits, as every element's chain is
-  /// the same.
+  /// beside 392 × 256 of weights stepped in place) that spills L2. The product, hot, alone,
+  /// on two threads: 0.64–0.71 ms instead of 0.73–0.87 (means of 100, two sessions of
+  /// alternating runs); the same bits, as every element's chain is the same.
   static func tiledProductByRows(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int, n: Int, descent: TileDescent?
