@@ -17,7 +17,7 @@
 /// neighbour does not hand the run to the other count. And the first step on more threads is
 /// not timed: it pays for waking a sleeping worker and refilling its caches, which made every
 /// trial of two threads after a stretch on one lose, and could keep a run on one thread to
-/// its end (seen on W5: steps on one thread for 90 % of a run, at ~1.7× the time of two).
+/// its end (seen on W5: over 90 % of a run's steps on one thread, at ~1.7× the time of two).
 @usableFromInline
 struct ThreadChooser {
   /// How much faster a trial's steps must be to be preferred: a 5 % lead, above the noise.
