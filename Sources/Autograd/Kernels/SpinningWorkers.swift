@@ -88,16 +88,27 @@ final class SpinningWorkers: @unchecked Sendable {
     }
   }
 
-  /// A worker's loop: wait for a new job (spinning, then sleeping), help with it, repeat.
+  /// How long a worker polls for the next job before it sleeps. A poll is a load from L1 (a
+  /// few hundred thousand a millisecond), so the limit is a time, read every 1,024 polls: a
+  /// count of 200,000 polls, meant as a millisecond, lasted 0.1 ms, less than the gap between
+  /// two steps of W5 (its batch gather), so the worker slept and was woken at every step.
+  static var pollingNanoseconds: UInt64 { 1_000_000 }
+
+  /// A worker's loop: wait for a new job (polling, then sleeping), help with it, repeat.
   private func work(_ sleeper: Sleeper) {
     var seen = generation.load(ordering: .acquiring)
     while true {
-      var spins = 0
+      var polls = 0
+      var idleSince = DispatchTime.now().uptimeNanoseconds
       while generation.load(ordering: .acquiring) == seen {
-        spins += 1
-        if spins < 200_000 { continue }  // about a millisecond of polling
+        polls &+= 1
+        if polls & 1023 != 0
+          || DispatchTime.now().uptimeNanoseconds &- idleSince < Self.pollingNanoseconds
+        {
+          continue
+        }
         sleep(sleeper, seen: seen)
-        spins = 0
+        idleSince = DispatchTime.now().uptimeNanoseconds
       }
       seen = generation.load(ordering: .acquiring)
       takeParts(of: seen)
