@@ -106,7 +106,7 @@ extension Matmul {
   /// the smaller operand here, which stays in L2. Panels outer would read all of the part's
   /// `a` again for every panel: for W5's first weight gradient (392 × 128 of `xᵀ` a thread,
   /// beside 392 × 256 of weights stepped in place) that spills L2. The product, hot, alone,
-  /// on two threads: 0.64–0.71 ms instead of 0.73–0.87 (means of 100, two sessions of
+  /// on two threads: 0.64–0.71 ms instead of 0.73–0.87 (means of 100, in two sets of
   /// alternating runs); the same bits, as every element's chain is the same.
   static func tiledProductByRows(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
