@@ -59,7 +59,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
   /// The parts share the operands' pointers: they only read `a` and `b` and write disjoint
   /// blocks of `c`.
   static func forEachPart(count: Int, _ body: (Int) -> Void) {
-    SpinningWorkers.shared.run(count: count, body)
+    Kernels.forEachPart(count: count, threads: count, body)
   }
 
   /// The least size of a part of `c` (bytes) whose descent step is taken tile by tile.

@@ -126,3 +126,16 @@ final class SpinningWorkers: @unchecked Sendable {
     sleeper.wake.wait()  // a caller cleared isAsleep and signals (or already did)
   }
 }
+
+extension Kernels {
+  /// `body(0..<count)`: the parts on this thread and, when `threads` is more than one, on
+  /// the spinning workers too (at most `count` threads work). Parts must be independent;
+  /// which thread runs a part must not matter.
+  public static func forEachPart(count: Int, threads: Int, _ body: (Int) -> Void) {
+    guard threads > 1 else {
+      for part in 0..<count { body(part) }
+      return
+    }
+    SpinningWorkers.shared.run(count: count, body)
+  }
+}

@@ -61,12 +61,14 @@ final class CompiledStep<Scalar: TensorScalar> {
     self.batchSize = batchSize
   }
 
-  /// Writes the batch made of `rows` of `data` into the program's inputs.
+  /// Writes the batch made of `rows` of `data` into the program's inputs (the features on
+  /// as many threads as the program's products may use, when the data is large).
   @inlinable
   func load(rows: ArraySlice<Int>, from data: PreparedData<Scalar>) {
     precondition(rows.count == batchSize, "\(rows.count) rows for a step of \(batchSize)")
     PreparedData.gather(
-      rows, from: data.features, into: program.input(CompiledStep.featuresInput))
+      rows, from: data.features, into: program.input(CompiledStep.featuresInput),
+      threads: program.threads)
     data.writeTargets(of: rows, into: program.input(CompiledStep.targetsInput))
   }
 

@@ -46,18 +46,26 @@ import Testing
   }
 
   /// A source large enough to be touched page by page before the copy (rows wider than a
-  /// page and narrower; the first, last and repeated rows) gives the rows themselves.
+  /// page and narrower; the first, last and repeated rows) gives the rows themselves, on any
+  /// number of threads (batches too small to split, split evenly and unevenly).
   @Test(arguments: [1_000, 300])
   func rowsOfALargeSourceAreGathered(width: Int) {
     let minimum = PreparedData<Double>.touchMinimumBytes / MemoryLayout<Double>.stride
     let count = (minimum + width - 1) / width
     let source = Tensor<Double>(
       (0..<(count * width)).map { Double($0) }, shape: .matrix(count, width))
-    let rows = [count - 1, 0, count / 2, count - 1]
-    var batch = [Double](repeating: .nan, count: rows.count * width)
-    batch.withUnsafeMutableBufferPointer {
-      PreparedData<Double>.gather(rows[...], from: source, into: $0)
+    var generator = SeededGenerator(seed: 3)
+    let random = (0..<37).map { _ in generator.nextIndex(below: count) }
+    for rows in [[count - 1, 0, count / 2, count - 1], random, Array(random.prefix(32))] {
+      let expected = rows.flatMap { row in (0..<width).map { Double(row * width + $0) } }
+      for threads in 1...3 {
+        let order = [1, 2] + rows  // a slice that starts past 0, as an epoch's batches do
+        var batch = [Double](repeating: .nan, count: rows.count * width)
+        batch.withUnsafeMutableBufferPointer {
+          PreparedData<Double>.gather(order[2...], from: source, into: $0, threads: threads)
+        }
+        #expect(batch == expected, "\(rows.count) rows on \(threads) threads")
+      }
     }
-    #expect(batch == rows.flatMap { row in (0..<width).map { Double(row * width + $0) } })
   }
 }
