@@ -75,10 +75,11 @@ struct PreparedData<Scalar: TensorScalar> {
   /// one row after another (128 random rows of 784 doubles from 60,000, timed in a scratch
   /// loop that is not part of the repository: medians 180 → 126 µs). Such a gather is also
   /// split into consecutive runs of rows, one for each of up to `threads` threads (at least 8
-  /// rows each), which doubles the misses under way at once: it took 100–130 µs of W5's
-  /// float64 steps of ~2 ms on one thread. In-process A/B (alternating fits of one binary,
-  /// paired ratios): W5 steps float64 1.051 and 1.010 (9 and 7 of 10 pairs faster), float32
-  /// 1.043 and 1.025 (10 of 10 both times). Smaller sources (W4's 920 KB) keep one thread.
+  /// rows each), so that the threads' misses are under way together: on one thread it took
+  /// 100–130 µs of W5's float64 steps of ~2 ms (74–77 µs on two, in another minute).
+  /// In-process A/B (alternating fits of one binary, paired ratios): W5 steps float64 1.051
+  /// and 1.010 (9 and 7 of 10 pairs faster), float32 1.043 and 1.025 (10 of 10 both times).
+  /// Smaller sources (W4's 920 KB) keep one thread.
   @inlinable
   static func gather(
     _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
