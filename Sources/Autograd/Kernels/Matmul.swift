@@ -30,11 +30,13 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     // from one product to the next, which it has in its own cache (W4 float32 step
     // 105 → 96 µs, float64 W5 2.75 → 2.36 ms, medians; W5 float32 unchanged), where
     // splitting columns to pack each panel once made every thread read the other's rows.
+    // The parts share the operands' pointers: they only read `a` and `b` and write disjoint
+    // blocks of `c`.
     let byColumns = n >= 2 * tileColumns && m < 2 * tileRows
     if parts > 1 && m >= 2 * tileRows && !byColumns {
       let rows = (m + parts - 1) / parts
       let step = (rows + tileRows - 1) / tileRows * tileRows
-      forEachPart(count: (m + step - 1) / step) { part in
+      Kernels.forEachPart(count: (m + step - 1) / step) { part in
         let i0 = part * step
         product(
           a.block(row: i0, column: 0), b, into: c + i0 * n, cStride: n,
@@ -43,7 +45,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     } else if parts > 1 && byColumns {
       let columns = (n + parts - 1) / parts
       let step = (columns + tileColumns - 1) / tileColumns * tileColumns
-      forEachPart(count: (n + step - 1) / step) { part in
+      Kernels.forEachPart(count: (n + step - 1) / step) { part in
         let j0 = part * step
         product(
           a, b.block(row: 0, column: j0), into: c + j0, cStride: n,
@@ -52,14 +54,6 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     } else {
       product(a, b, into: c, cStride: n, m: m, k: k, n: n, epilogue: epilogue)
     }
-  }
-
-  /// `body(0..<count)`, the parts on the spinning workers and this thread.
-  ///
-  /// The parts share the operands' pointers: they only read `a` and `b` and write disjoint
-  /// blocks of `c`.
-  static func forEachPart(count: Int, _ body: (Int) -> Void) {
-    Kernels.forEachPart(count: count, threads: count, body)
   }
 
   /// The least size of a part of `c` (bytes) whose descent step is taken tile by tile.

@@ -128,14 +128,10 @@ final class SpinningWorkers: @unchecked Sendable {
 }
 
 extension Kernels {
-  /// `body(0..<count)`: the parts on this thread and, when `threads` is more than one, on
-  /// the spinning workers too (at most `count` threads work). Parts must be independent;
-  /// which thread runs a part must not matter.
-  public static func forEachPart(count: Int, threads: Int, _ body: (Int) -> Void) {
-    guard threads > 1 else {
-      for part in 0..<count { body(part) }
-      return
-    }
+  /// `body(0..<count)`: the parts on this thread and the spinning workers (at most `count`
+  /// threads work; one part runs here alone). Parts must be independent; which thread runs
+  /// a part must not matter.
+  public static func forEachPart(count: Int, _ body: (Int) -> Void) {
     SpinningWorkers.shared.run(count: count, body)
   }
 }

@@ -95,7 +95,7 @@ struct PreparedData<Scalar: TensorScalar> {
       }
       let parts = max(1, min(threads, rows.count / 8))
       let rowsPerPart = (rows.count + parts - 1) / parts
-      Kernels.forEachPart(count: parts, threads: parts) { part in
+      Kernels.forEachPart(count: parts) { part in
         let first = min(rows.startIndex + part * rowsPerPart, rows.endIndex)
         let run = rows[first..<min(first + rowsPerPart, rows.endIndex)]
         touch(run, of: from, width: width)
