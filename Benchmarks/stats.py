@@ -17,9 +17,14 @@ def median(runs, field):
     return statistics.median(values) if values else None
 
 
+def paired_ratios(top_runs, top_field, bottom_runs, bottom_field):
+    """top/bottom in every round where both ran, in the order of top_runs."""
+    bottom = {r["round"]: r[bottom_field] for r in bottom_runs if r.get(bottom_field)}
+    return [r[top_field] / bottom[r["round"]] for r in top_runs
+            if r.get(top_field) is not None and r["round"] in bottom]
+
+
 def paired_ratio(top_runs, top_field, bottom_runs, bottom_field):
     """Median over rounds where both ran of top/bottom, or None."""
-    bottom = {r["round"]: r[bottom_field] for r in bottom_runs if r.get(bottom_field)}
-    ratios = [r[top_field] / bottom[r["round"]] for r in top_runs
-              if r.get(top_field) is not None and r["round"] in bottom]
+    ratios = paired_ratios(top_runs, top_field, bottom_runs, bottom_field)
     return statistics.median(ratios) if ratios else None
