@@ -7,7 +7,7 @@ extension Matmul {
   /// whole `lanes × lanes` blocks of `a` are turned into columns in registers instead
   /// (`transposeBlock`), and only the depth past the last whole block is read a lane at a
   /// time. (W2, logistic regression on a batch of 16 × 30: the forward product was a quarter
-  /// of a step, nearly all of it inserts.) The chains are the same either way.
+  /// of a step, mostly the inserts.) The chains are the same either way.
   static func columnProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int

@@ -1,6 +1,7 @@
 extension Matmul {
   /// The `lanes × lanes` block at `source` (rows `sourceStride` apart) written transposed at
-  /// `target` (rows `targetStride` apart), in registers: how a transposed `b` is packed.
+  /// `target` (rows `targetStride` apart), in registers: how a transposed `b` is packed, and how
+  /// `columnProduct` reads a row-major `a`.
   @inline(__always)
   static func transposeBlock(
     _ source: UnsafePointer<S>, _ sourceStride: Int, _ target: UnsafeMutablePointer<S>,
