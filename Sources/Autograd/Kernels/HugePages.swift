@@ -22,9 +22,26 @@ extension Kernels {
     let bytes = capacity * MemoryLayout<T>.stride
     guard bytes >= hugePageBytes else { return .allocate(capacity: capacity) }
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: hugePageBytes)
-    #if canImport(Glibc)
-      _ = madvise(raw, bytes / hugePageBytes * hugePageBytes, MADV_HUGEPAGE)
-    #endif
+    adviseHugePages(raw, bytes: bytes)
     return raw.bindMemory(to: T.self, capacity: capacity)
+  }
+
+  /// Advises that the whole huge pages inside the `bytes` bytes at `start` be backed by huge
+  /// pages when first touched (`madvise(MADV_HUGEPAGE)`, with glibc only; a hint the kernel
+  /// may ignore); the parts before the first and after the last huge page boundary keep
+  /// small pages.
+  ///
+  /// For memory allocated elsewhere and not yet written, such as an array's storage: a large
+  /// fresh buffer otherwise takes a page fault per 4 KB on its first write (reading
+  /// `wide.csv` into 376 MB of doubles: ~100,000 faults, ~8,000 with this).
+  public static func adviseHugePages(_ start: UnsafeMutableRawPointer, bytes: Int) {
+    #if canImport(Glibc)
+      let address = UInt(bitPattern: start)
+      let page = UInt(hugePageBytes)
+      let first = (address + page - 1) / page * page
+      let end = (address + UInt(bytes)) / page * page
+      guard end > first, let aligned = UnsafeMutableRawPointer(bitPattern: first) else { return }
+      _ = madvise(aligned, Int(end - first), MADV_HUGEPAGE)
+    #endif
   }
 }

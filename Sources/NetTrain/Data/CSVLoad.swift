@@ -1,3 +1,4 @@
+import Autograd
 import Dispatch
 import Foundation
 
@@ -77,6 +78,9 @@ struct CSVLoad<Scalar: DecimalConvertible> {
     var builder = header
     var fits = false
     let values = try [Scalar](unsafeUninitializedCapacity: capacity * width) { buffer, count in
+      if let base = buffer.baseAddress {  // a fault per 2 MB instead of per 4 KB as rows land
+        Kernels.adviseHugePages(base, bytes: buffer.count * MemoryLayout<Scalar>.stride)
+      }
       builder.destination = buffer.baseAddress
       builder.rowLimit = capacity
       let size = file.size
