@@ -2,37 +2,48 @@
 /// register"): the CSV fast path reads most numbers this way, with few branches.
 extension DecimalParser.Scan {
   /// `prefix(of:from:)` for the most common numbers, with few branches: an optional sign,
-  /// 1 to 7 digits, then optionally a point and 0 to 7 digits, and no exponent, read eight
-  /// bytes at a time; nil for any other number (or too close to the end of `bytes`), which
-  /// the general scan then reads. At most 14 digits: the significand is exact.
+  /// 1 to 7 digits, then optionally a point and up to 15 digits in all, and no exponent;
+  /// nil for any other number (or too close to the end of `bytes`), which the general scan
+  /// then reads. At most 15 digits: the significand is exact.
+  ///
+  /// The digits on both sides of the point are read as one word: the integer digits from
+  /// the word at the number's first digit, the fraction digits from the word one byte on,
+  /// which skips the point. So `0.125730` is one digit count and one conversion, not two.
   @inline(__always)
   static func shortPrefix(
     of bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> (Self, Int)? {
-    guard let base = bytes.baseAddress, start &+ 17 <= bytes.count else { return nil }
+    guard let base = bytes.baseAddress, start &+ 18 <= bytes.count else { return nil }
     var scan = Self()
     let first = base[start]
     scan.isNegative = first == UInt8(ascii: "-")
-    var index = start &+ (isSign(first) ? 1 : 0)
+    let index = start &+ (isSign(first) ? 1 : 0)
     let integerWord = word(at: base + index)
     let integerDigits = leadingDigitCount(integerWord)
     guard integerDigits > 0, integerDigits < 8 else { return nil }
-    scan.significand = value(integerWord, digits: integerDigits)
-    index &+= integerDigits
-    if base[index] == UInt8(ascii: ".") {
-      index &+= 1
-      let fractionWord = word(at: base + index)
-      let fractionDigits = leadingDigitCount(fractionWord)
-      guard fractionDigits < 8 else { return nil }
-      if fractionDigits > 0 {
-        scan.significand = scan.significand &* powersOfTen[fractionDigits]
-          &+ value(fractionWord, digits: fractionDigits)
-        scan.exponent = -fractionDigits
-        index &+= fractionDigits
+    var end = index &+ integerDigits
+    if base[end] != UInt8(ascii: ".") {
+      scan.significand = value(integerWord, digits: integerDigits)
+    } else {
+      let integerBytes = (1 as UInt64) &<< UInt64(8 &* integerDigits) &- 1
+      let joined = integerWord & integerBytes | word(at: base + (index &+ 1)) & ~integerBytes
+      var digits = leadingDigitCount(joined)  // integerDigits...8
+      scan.significand = value(joined, digits: digits)
+      if digits == 8 {  // more fraction digits may follow the word
+        let rest = word(at: base + (index &+ 9))
+        let restDigits = leadingDigitCount(rest)
+        guard restDigits < 8 else { return nil }
+        if restDigits > 0 {
+          scan.significand = scan.significand &* powersOfTen[restDigits]
+            &+ value(rest, digits: restDigits)
+          digits &+= restDigits
+        }
       }
+      scan.exponent = integerDigits &- digits
+      end = index &+ digits &+ 1
     }
-    guard base[index] | 0x20 != UInt8(ascii: "e") else { return nil }
-    return (scan, index)
+    guard base[end] | 0x20 != UInt8(ascii: "e") else { return nil }
+    return (scan, end)
   }
 
   /// The eight bytes at `address` as one word, the first byte lowest.
