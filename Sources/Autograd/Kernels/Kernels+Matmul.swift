@@ -99,6 +99,10 @@ extension Kernels {
   /// apart: the bias row added to every row, then tanh of every element, then each element
   /// multiplied by `1 − y·y` of the same element of `tanhOutput`, then `rate` times the block
   /// subtracted from the same block of `descent` (the matrices' rows as far apart).
+  ///
+  /// A dense block (`rowStride == columns`) is walked as one run of `rows · columns`
+  /// elements: a single column (a product with `n = 1`, as in logistic regression) would
+  /// otherwise be a loop of one element per row.
   @inlinable
   static func finish<S: TensorScalar>(
     _ c: UnsafeMutablePointer<S>, rows: Int, columns: Int, rowStride: Int,
@@ -106,14 +110,20 @@ extension Kernels {
   ) {
     if epilogue.isEmpty { return }
     if let bias = epilogue.bias {
-      for row in 0..<rows {
-        let line = c + row &* rowStride
-        for column in 0..<columns { line[column] = line[column] + bias[column] }
+      if columns == 1 {
+        let value = bias[0]
+        for row in 0..<rows { c[row &* rowStride] = c[row &* rowStride] + value }
+      } else {
+        for row in 0..<rows {
+          let line = c + row &* rowStride
+          for column in 0..<columns { line[column] = line[column] + bias[column] }
+        }
       }
     }
+    let isDense = rowStride == columns
+    let lines = isDense ? 1 : rows
+    let length = isDense ? rows &* columns : columns
     if epilogue.tanh {
-      let lines = rowStride == columns ? 1 : rows  // a dense block in one call
-      let length = rowStride == columns ? rows &* columns : columns
       for line in 0..<lines {
         let start = c + line &* rowStride
         tanh(
@@ -122,16 +132,16 @@ extension Kernels {
       }
     }
     if let tanhOutput = epilogue.tanhOutput {
-      for row in 0..<rows {
-        let (line, y) = (c + row &* rowStride, tanhOutput + row &* rowStride)
-        for column in 0..<columns { line[column] = timesTanhSlope(line[column], at: y[column]) }
+      for line in 0..<lines {
+        let (start, y) = (c + line &* rowStride, tanhOutput + line &* rowStride)
+        for index in 0..<length { start[index] = timesTanhSlope(start[index], at: y[index]) }
       }
     }
     if let descent = epilogue.descent {
       let rate = epilogue.rate
-      for row in 0..<rows {
-        let (line, target) = (c + row &* rowStride, descent + row &* rowStride)
-        for column in 0..<columns { target[column] -= rate * line[column] }
+      for line in 0..<lines {
+        let (start, target) = (c + line &* rowStride, descent + line &* rowStride)
+        for index in 0..<length { target[index] -= rate * start[index] }
       }
     }
   }

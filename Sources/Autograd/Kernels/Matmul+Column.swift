@@ -99,6 +99,7 @@ extension Matmul {
   static func storeColumn(
     _ v: V, _ c: UnsafeMutablePointer<S>, cStride: Int, count: Int
   ) {
+    if cStride == 1 { return store(v, c, count: count) }  // a dense column: one store
     for lane in 0..<count { c[lane * cStride] = v[lane] }
   }
 }
