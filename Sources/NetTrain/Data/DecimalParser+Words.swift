@@ -26,7 +26,7 @@ extension DecimalParser.Scan {
       scan.significand = value(integerWord, digits: integerDigits)
     } else {
       let integerBytes = (1 as UInt64) &<< UInt64(8 &* integerDigits) &- 1
-      let joined = integerWord & integerBytes | word(at: base + (index &+ 1)) & ~integerBytes
+      let joined = (integerWord & integerBytes) | (word(at: base + (index &+ 1)) & ~integerBytes)
       var digits = leadingDigitCount(joined)  // integerDigits...8
       scan.significand = value(joined, digits: digits)
       if digits == 8 {  // more fraction digits may follow the word
