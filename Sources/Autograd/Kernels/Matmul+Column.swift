@@ -7,7 +7,10 @@ extension Matmul {
   /// whole `lanes × lanes` blocks of `a` are turned into columns in registers instead
   /// (`transposeBlock`), and only the depth past the last whole block is read a lane at a
   /// time. (W2, logistic regression on a batch of 16 × 30: the forward product was a quarter
-  /// of a step, mostly the inserts.) The chains are the same either way.
+  /// of a step, mostly the inserts.) Rows short of a whole register at the end are taken in
+  /// the register that ends at the last row, which repeats a few rows' chains, rather than
+  /// in a register built a lane at a time (W2's weight gradient, 30 rows: 24 to 29 are rows
+  /// 22 to 29). The chains are the same either way.
   static func columnProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int
@@ -42,22 +45,26 @@ extension Matmul {
         low = low.addingProduct(column(a, row: i, count: lanes, at: p), x)
         high = high.addingProduct(column(a, row: i + lanes, count: lanes, at: p), x)
       }
-      storeColumn(low, c + i * cStride, cStride: cStride, count: lanes)
-      storeColumn(high, c + (i + lanes) * cStride, cStride: cStride, count: lanes)
+      storeColumn(low, c + i * cStride, cStride: cStride, lanes: 0..<lanes)
+      storeColumn(high, c + (i + lanes) * cStride, cStride: cStride, lanes: 0..<lanes)
       i += 2 * lanes
     }
     while i < m {
-      let count = min(lanes, m - i)
+      // Fewer rows left than a register, of at least a register in all: the register that
+      // ends at the last row, whose first lanes repeat rows already done (the same chains,
+      // so the same values), kept from row `i` on; a short register only when `m < lanes`.
+      let first = m - i < lanes && m >= lanes ? m - lanes : i
+      let count = min(lanes, m - first)
       let rowsBlocked = count == lanes ? blocked : 0
       var sum = V()
       for p0 in stride(from: 0, to: rowsBlocked, by: lanes) {
-        sum = adding(block(of: a, row: i, at: p0, through: columns!), b, at: p0, to: sum)
+        sum = adding(block(of: a, row: first, at: p0, through: columns!), b, at: p0, to: sum)
       }
       for p in rowsBlocked..<k {
-        sum = sum.addingProduct(column(a, row: i, count: count, at: p), V(repeating: b[p, 0]))
+        sum = sum.addingProduct(column(a, row: first, count: count, at: p), V(repeating: b[p, 0]))
       }
-      storeColumn(sum, c + i * cStride, cStride: cStride, count: count)
-      i += lanes
+      storeColumn(sum, c + first * cStride, cStride: cStride, lanes: (i - first)..<count)
+      i = first + count
     }
   }
 
@@ -94,12 +101,12 @@ extension Matmul {
     return v
   }
 
-  /// The first `count` lanes of `v` written `cStride` apart.
+  /// The lanes `lanes` of `v` written to `c`, lane `j` at `c[j · cStride]`.
   @inline(__always)
   static func storeColumn(
-    _ v: V, _ c: UnsafeMutablePointer<S>, cStride: Int, count: Int
+    _ v: V, _ c: UnsafeMutablePointer<S>, cStride: Int, lanes: Range<Int>
   ) {
-    if cStride == 1 { return store(v, c, count: count) }  // a dense column: one store
-    for lane in 0..<count { c[lane * cStride] = v[lane] }
+    if cStride == 1 && lanes == 0..<Self.lanes { return store(v, c, count: Self.lanes) }
+    for lane in lanes { c[lane * cStride] = v[lane] }
   }
 }
