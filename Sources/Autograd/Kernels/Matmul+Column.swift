@@ -4,13 +4,16 @@ extension Matmul {
   /// registers at once so that their chains overlap in the FMA units.
   ///
   /// A column of a row-major `a` is one element a lane, a load and an insert each; there,
-  /// whole `lanes × lanes` blocks of `a` are turned into columns in registers instead
-  /// (`transposeBlock`), and only the depth past the last whole block is read a lane at a
-  /// time. (W2, logistic regression on a batch of 16 × 30: the forward product was a quarter
-  /// of a step, mostly the inserts.) Rows short of a whole register at the end are taken in
-  /// the register that ends at the last row, which repeats a few rows' chains, rather than
-  /// in a register built a lane at a time (W2's weight gradient, 30 rows: 24 to 29 are rows
-  /// 22 to 29). The chains are the same either way.
+  /// `lanes × lanes` blocks of `a` are turned into columns in registers instead
+  /// (`transposeBlock`): the whole blocks of the depth, then the depth past them from the
+  /// block that ends at column `k`, skipping its columns already taken (W2's forward product,
+  /// depth 30: blocks at 0, 8, 16, then 22 from its third column). Only a depth shorter than
+  /// a register is read a lane at a time. (W2, logistic regression on a batch of 16 × 30:
+  /// the forward product was a quarter of a step, mostly the inserts.) Likewise, rows short
+  /// of a whole register at the end are taken in the register that ends at the last row,
+  /// which repeats a few rows' chains, rather than in a register built a lane at a time
+  /// (W2's weight gradient, 30 rows: 24 to 29 come with 22 and 23 again). Each row's chain
+  /// over the depth is the same either way.
   static func columnProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int
@@ -25,8 +28,9 @@ extension Matmul {
     }
   }
 
-  /// `columnProduct` with the depth `0..<blocked` taken in transposed blocks of `a`, through
-  /// `columns` (room for `lanes × lanes`; nil when `blocked` is 0).
+  /// `columnProduct` with the depth `0..<blocked` taken in transposed blocks of `a`, and the
+  /// rest from the block that ends at `k`, through `columns` (room for `lanes × lanes`; nil
+  /// when `blocked` is 0).
   @inline(__always)
   static func columnProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
@@ -40,7 +44,14 @@ extension Matmul {
         high = adding(
           block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, to: high)
       }
-      for p in blocked..<k {
+      if blocked > 0 && blocked < k {  // the rest of the depth, from the block ending at k
+        let (p0, skip) = (k - lanes, blocked - (k - lanes))
+        low = adding(
+          block(of: a, row: i, at: p0, through: columns!), b, at: p0, from: skip, to: low)
+        high = adding(
+          block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, from: skip, to: high)
+      }
+      for p in (blocked > 0 ? k : 0)..<k {
         let x = V(repeating: b[p, 0])
         low = low.addingProduct(column(a, row: i, count: lanes, at: p), x)
         high = high.addingProduct(column(a, row: i + lanes, count: lanes, at: p), x)
@@ -60,7 +71,12 @@ extension Matmul {
       for p0 in stride(from: 0, to: rowsBlocked, by: lanes) {
         sum = adding(block(of: a, row: first, at: p0, through: columns!), b, at: p0, to: sum)
       }
-      for p in rowsBlocked..<k {
+      if rowsBlocked > 0 && rowsBlocked < k {
+        let (p0, skip) = (k - lanes, rowsBlocked - (k - lanes))
+        sum = adding(
+          block(of: a, row: first, at: p0, through: columns!), b, at: p0, from: skip, to: sum)
+      }
+      for p in (rowsBlocked > 0 ? k : 0)..<k {
         sum = sum.addingProduct(column(a, row: first, count: count, at: p), V(repeating: b[p, 0]))
       }
       storeColumn(sum, c + first * cStride, cStride: cStride, lanes: (i - first)..<count)
@@ -78,13 +94,15 @@ extension Matmul {
     return columns
   }
 
-  /// `sum` plus column `q` of `block` times `b[p0 + q, 0]`, for `q` in `0..<lanes`, in order.
+  /// `sum` plus column `q` of `block` times `b[p0 + q, 0]`, for `q` in `start..<lanes`, in
+  /// order.
   @inline(__always)
   static func adding(
-    _ block: UnsafeMutablePointer<S>, _ b: StridedMatrix<S>, at p0: Int, to sum: V
+    _ block: UnsafeMutablePointer<S>, _ b: StridedMatrix<S>, at p0: Int, from start: Int = 0,
+    to sum: V
   ) -> V {
     var sum = sum
-    for q in 0..<lanes {
+    for q in start..<lanes {
       sum = sum.addingProduct(load(block + q * lanes), V(repeating: b[p0 + q, 0]))
     }
     return sum
