@@ -51,10 +51,12 @@ extension Matmul {
         high = adding(
           block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, from: skip, to: high)
       }
-      for p in (blocked > 0 ? k : 0)..<k {
-        let x = V(repeating: b[p, 0])
-        low = low.addingProduct(column(a, row: i, count: lanes, at: p), x)
-        high = high.addingProduct(column(a, row: i + lanes, count: lanes, at: p), x)
+      if blocked == 0 {  // no whole block: a column of rows at a time
+        for p in 0..<k {
+          let x = V(repeating: b[p, 0])
+          low = low.addingProduct(column(a, row: i, count: lanes, at: p), x)
+          high = high.addingProduct(column(a, row: i + lanes, count: lanes, at: p), x)
+        }
       }
       storeColumn(low, c + i * cStride, cStride: cStride, lanes: 0..<lanes)
       storeColumn(high, c + (i + lanes) * cStride, cStride: cStride, lanes: 0..<lanes)
@@ -76,8 +78,11 @@ extension Matmul {
         sum = adding(
           block(of: a, row: first, at: p0, through: columns!), b, at: p0, from: skip, to: sum)
       }
-      for p in (rowsBlocked > 0 ? k : 0)..<k {
-        sum = sum.addingProduct(column(a, row: first, count: count, at: p), V(repeating: b[p, 0]))
+      if rowsBlocked == 0 {
+        for p in 0..<k {
+          sum = sum.addingProduct(
+            column(a, row: first, count: count, at: p), V(repeating: b[p, 0]))
+        }
       }
       storeColumn(sum, c + first * cStride, cStride: cStride, lanes: (i - first)..<count)
       i = first + count
