@@ -44,19 +44,18 @@ extension Matmul {
         high = adding(
           block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, to: high)
       }
-      if blocked > 0 && blocked < k {  // the rest of the depth, from the block ending at k
-        let (p0, skip) = (k - lanes, blocked - (k - lanes))
-        low = adding(
-          block(of: a, row: i, at: p0, through: columns!), b, at: p0, from: skip, to: low)
-        high = adding(
-          block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, from: skip, to: high)
-      }
       if blocked == 0 {  // no whole block: a column of rows at a time
         for p in 0..<k {
           let x = V(repeating: b[p, 0])
           low = low.addingProduct(column(a, row: i, count: lanes, at: p), x)
           high = high.addingProduct(column(a, row: i + lanes, count: lanes, at: p), x)
         }
+      } else if blocked < k {  // the rest of the depth, from the block ending at k
+        let (p0, skip) = (k - lanes, blocked - (k - lanes))
+        low = adding(
+          block(of: a, row: i, at: p0, through: columns!), b, at: p0, from: skip, to: low)
+        high = adding(
+          block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, from: skip, to: high)
       }
       storeColumn(low, c + i * cStride, cStride: cStride, lanes: 0..<lanes)
       storeColumn(high, c + (i + lanes) * cStride, cStride: cStride, lanes: 0..<lanes)
@@ -73,16 +72,15 @@ extension Matmul {
       for p0 in stride(from: 0, to: rowsBlocked, by: lanes) {
         sum = adding(block(of: a, row: first, at: p0, through: columns!), b, at: p0, to: sum)
       }
-      if rowsBlocked > 0 && rowsBlocked < k {
-        let (p0, skip) = (k - lanes, rowsBlocked - (k - lanes))
-        sum = adding(
-          block(of: a, row: first, at: p0, through: columns!), b, at: p0, from: skip, to: sum)
-      }
       if rowsBlocked == 0 {
         for p in 0..<k {
           sum = sum.addingProduct(
             column(a, row: first, count: count, at: p), V(repeating: b[p, 0]))
         }
+      } else if rowsBlocked < k {
+        let (p0, skip) = (k - lanes, rowsBlocked - (k - lanes))
+        sum = adding(
+          block(of: a, row: first, at: p0, through: columns!), b, at: p0, from: skip, to: sum)
       }
       storeColumn(sum, c + first * cStride, cStride: cStride, lanes: (i - first)..<count)
       i = first + count
