@@ -75,8 +75,8 @@ extension Matmul {
       let x7 = V(repeating: a7[pa])
       c70 = c70.addingProduct(x7, b0)
       c71 = c71.addingProduct(x7, b1)
-      pa += a.columnStride
-      pb += panelStride
+      pa &+= a.columnStride
+      pb &+= panelStride
     }
     storeRow((c00, c01), c, columns: columns)
     if rows > 1 { storeRow((c10, c11), c + 1 * cStride, columns: columns) }
@@ -142,8 +142,8 @@ extension Matmul {
       c60 = c60.addingProduct(x6, b0)
       let x7 = V(repeating: a7[pa])
       c70 = c70.addingProduct(x7, b0)
-      pa += a.columnStride
-      pb += panelStride
+      pa &+= a.columnStride
+      pb &+= panelStride
     }
     storeRow(c00, c, columns: columns)
     if rows > 1 { storeRow(c10, c + 1 * cStride, columns: columns) }
