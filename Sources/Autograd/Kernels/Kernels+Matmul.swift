@@ -5,11 +5,14 @@ extension Kernels {
   public static let availableThreads = ProcessInfo.processInfo.activeProcessorCount
 
   /// The threads `matmul` works on for an `m×k` by `k×n` product of `S` when it may use
-  /// `threads`: a thread for every `lanes · 2^11` multiply-adds, under a microsecond of work
-  /// but many times what handing out a part costs (about 0.05 µs), and the second thread
-  /// would otherwise only spin. W4's three products with a side of 10 (`[64, 128]·[128, 10]`
-  /// and the two on the way back) on two threads: `fit` on W4 in float32 8,809 → 9,445 steps
-  /// a second (medians of 8 interleaved runs). Smaller products stay on the calling thread.
+  /// `threads`: a thread for every `lanes · 2^11` multiply-adds, under a microsecond of work.
+  /// Handing out the parts costs about as much (an empty two-part `forEachPart`, the caller's
+  /// wait: 0.8–1.1 µs on the 2-core Xeon; a bare store and reply between its cores 0.4 µs),
+  /// and splitting still measured faster (likely because each thread's rows of the result
+  /// stay in its own cache for the next product, split the same way; the second thread would
+  /// otherwise only spin). W4's three products with a side of 10 (`[64, 128]·[128, 10]` and the
+  /// two on the way back) on two threads: `fit` on W4 in float32 8,809 → 9,445 steps a second
+  /// (medians of 8 interleaved runs). Smaller products stay on the calling thread.
   @inlinable
   public static func matmulThreads<S: TensorScalar>(
     _: S.Type, m: Int, k: Int, n: Int, threads: Int
