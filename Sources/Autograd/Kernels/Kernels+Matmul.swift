@@ -6,8 +6,10 @@ extension Kernels {
 
   /// The threads `matmul` works on for an `m×k` by `k×n` product of `S` when it may use
   /// `threads`: a thread for every `lanes · 2^11` multiply-adds, under a microsecond of work.
-  /// Handing out the parts costs about as much (an empty two-part `forEachPart`, the caller's
-  /// wait: 0.8–1.1 µs on the 2-core Xeon; a bare store and reply between its cores 0.4 µs),
+  /// Handing out the parts costs about as much (a two-part `forEachPart` whose parts do
+  /// nothing, as seen by the caller, on the 2-core Xeon: 0.7–0.9 µs, 1.0–1.4 µs when the
+  /// closure captures operands as a product's does; a bare store and reply between its cores
+  /// 0.3–0.4 µs),
   /// and splitting still measured faster (likely because each thread's rows of the result
   /// stay in its own cache for the next product, split the same way; the second thread would
   /// otherwise only spin). W4's three products with a side of 10 (`[64, 128]·[128, 10]` and the

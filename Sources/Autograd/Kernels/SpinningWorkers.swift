@@ -8,9 +8,8 @@ import Synchronization
 /// for each (as Dispatch does) costs tens of microseconds on this kind of machine, as much as
 /// the part itself. These workers instead spin, waiting for the next part, for about a
 /// millisecond after their last one, and only then sleep until woken. So handing out a part
-/// while work keeps coming costs about a microsecond (an empty two-part job, the caller's
-/// wait, on the 2-core Xeon: 0.8–1.1 µs, four or five cache-line trips between the cores),
-/// and an idle process uses no CPU.
+/// while work keeps coming costs about a microsecond (see `Kernels.matmulThreads`), and an
+/// idle process uses no CPU.
 ///
 /// One set of workers serves the process (like Dispatch's pool). A caller that finds them
 /// busy with another caller's parts runs its own parts itself: results never depend on which
