@@ -9,12 +9,13 @@ extension Kernels {
   /// Handing out the parts costs about as much (a two-part `forEachPart` whose parts do
   /// nothing, as seen by the caller, on the 2-core Xeon: 0.7–0.9 µs, 1.0–1.4 µs when the
   /// closure captures operands as a product's does; a bare store and reply between its cores
-  /// 0.3–0.4 µs),
-  /// and splitting still measured faster (likely because each thread's rows of the result
-  /// stay in its own cache for the next product, split the same way; the second thread would
-  /// otherwise only spin). W4's three products with a side of 10 (`[64, 128]·[128, 10]` and the
-  /// two on the way back) on two threads: `fit` on W4 in float32 8,809 → 9,445 steps a second
-  /// (medians of 8 interleaved runs). Smaller products stay on the calling thread.
+  /// 0.3–0.4 µs), and splitting still measured faster (likely because each thread's rows of
+  /// the result stay in its own cache for the next product, split the same way; the second
+  /// thread would otherwise only spin). W4's three products with a side of 10
+  /// (`[64, 128]·[128, 10]` and the two on the way back) on two threads: `fit` on W4 in
+  /// float32 8,809 → 9,445 steps a second (medians of 8 interleaved runs); kept on one thread
+  /// (30 alternating pairs, 2026-12-05): ×0.977 float32, ×0.994 float64. Smaller
+  /// products stay on the calling thread.
   @inlinable
   public static func matmulThreads<S: TensorScalar>(
     _: S.Type, m: Int, k: Int, n: Int, threads: Int

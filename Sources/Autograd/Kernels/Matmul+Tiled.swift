@@ -44,8 +44,8 @@ extension Matmul {
     /// `weights[i, j] -= rate * sums[i, j]` for the tile's `rows × columns`, where
     /// `weights` starts at `offset` and its rows are `stride` apart. A whole row of the tile
     /// in registers (the same product and difference in each lane, so the same bits): the
-    /// compiler left the loop scalar, a quarter of the samples of W5's first weight gradient
-    /// outside its multiply-adds.
+    /// compiler left the float64 loop scalar, a quarter of the samples of W5's first weight
+    /// gradient outside its multiply-adds.
     @inline(__always)
     func step(rows: Int, columns: Int, at offset: Int, stride: Int) {
       let factor = V(repeating: rate)
