@@ -19,13 +19,16 @@ struct MatmulKernelTests {
   /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of 256);
   /// parts taller than wide, of one depth block, go tile row by tile row (75 × 40 × 64); a
   /// single column of a row-major `a` is taken in transposed blocks of `lanes × lanes`, with
-  /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1).
+  /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1). Parts of 48 rows
+  /// or more take wide tiles (6 rows, 4 registers) where a whole one fits, with rows short
+  /// of a whole tile (50, 53, 61) and the columns past the last in narrower panels (80,
+  /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
     (64, 64, 128), (64, 128, 10), (10, 64, 128), (9, 17, 31), (17, 33, 65), (23, 257, 47),
     (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160), (75, 40, 64),
-    (40, 37, 1), (45, 70, 1),
+    (40, 37, 1), (45, 70, 1), (50, 300, 80), (53, 20, 130), (96, 64, 64), (61, 33, 200),
   ]
 
   /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.

@@ -1,6 +1,7 @@
 // The register tiles of `Matmul`, written out: one variable per register, so that the
-// compiler keeps all of them in the 32 vector registers. (Other shapes, 12×2, 6×4, 14×2,
-// measured no faster on this machine: 8×2 already runs at the FMA units' peak.)
+// compiler keeps all of them in the 32 vector registers. (12×2 and 14×2 measured no faster
+// than 8×2 on this machine; 6×4, no faster in a quiet minute, is the wide tile of tall parts:
+// see `Matmul+WideTile`.)
 extension Matmul {
   /// Rows of `c` computed together by `tile`.
   static var tileRows: Int { 8 }

@@ -3,9 +3,11 @@ extension Matmul {
   /// every tile of rows passes over it. Blocks carry their partial sums through `c`.
   static var blockDepth: Int { 256 }
 
-  /// `c = a·b` by register tiles. Loops: depth blocks, then panels of `tileColumns` columns
-  /// of `b`, then tiles of `tileRows` rows of `a`. A panel is read in place when it is a
-  /// full-width slice of a row-major `b`, and otherwise copied (transposed, zero-padded).
+  /// `c = a·b` by register tiles. Loops: depth blocks, then panels of `b` (4 registers wide
+  /// for `wideTile`s when the part has `wideTileMinimumRows`, else 2 for `tile`s; the last
+  /// columns in a panel of 2 or 1), then tiles of rows of `a`. A panel is read in place when
+  /// it is a full-width slice of a row-major `b`, and otherwise copied (transposed,
+  /// zero-padded).
   ///
   /// With `descent` (a matrix laid out as `c`, rows `cStride` apart), the tiles of the last
   /// depth block put their sums in a scratch tile in L1 and subtract `rate ×` them from
@@ -18,66 +20,91 @@ extension Matmul {
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int, n: Int, descent: UnsafeMutablePointer<S>? = nil, rate: S = 0
   ) {
+    let wide = m >= wideTileMinimumRows
+    let widest = wide ? wideTileColumns : tileColumns
     // A panel is copied when `b` is not row-major or the panel is narrower than its width:
-    // with `n` a multiple of `lanes`, every panel is `lanes` or `tileColumns` wide.
-    let packCount = b.columnStride != 1 || n % lanes != 0 ? min(k, blockDepth) * tileColumns : 0
-    let scratchCount = descent == nil ? 0 : tileRows * tileColumns
+    // with `n` a multiple of `lanes`, every panel is as wide as its tile or `lanes` wide.
+    let packCount = b.columnStride != 1 || n % lanes != 0 ? min(k, blockDepth) * widest : 0
+    let scratchCount = descent == nil ? 0 : max(tileRows, wideTileRows) * widest
     guard packCount + scratchCount > 0 else {
-      tiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: nil, descent: nil)
+      tiledProduct(
+        a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: nil, descent: nil, wide: wide)
       return
     }
     withUnsafeTemporaryAllocation(of: S.self, capacity: packCount + scratchCount) { buffer in
       let start = buffer.baseAddress!
+      let sums = start + packCount
       tiledProduct(
         a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: packCount > 0 ? start : nil,
-        descent: descent.map { TileDescent(weights: $0, rate: rate, sums: start + packCount) })
+        descent: descent.map {
+          TileDescent(weights: $0, rate: rate, sums: sums, sumsStride: widest)
+        }, wide: wide)
     }
   }
 
+  /// The columns a tile computes for the panel at a column of `b` with `remaining` columns
+  /// from it on: a wide tile's when allowed and filled, else `tile`'s, or one register's
+  /// for the last `lanes` columns or fewer.
+  static func panelWidth(remaining: Int, wide: Bool) -> Int {
+    if wide && remaining >= wideTileColumns { return wideTileColumns }
+    return remaining <= lanes ? lanes : tileColumns
+  }
+
+  /// The rows of `c` a tile computes for a panel `width` wide.
+  static func tileRows(width: Int) -> Int {
+    width == wideTileColumns ? wideTileRows : width == lanes ? narrowTileRows : tileRows
+  }
+
   /// A descent step taken tile by tile: `rate ×` the sums of a tile, which the tile leaves in
-  /// `sums` (`tileRows × tileColumns`), subtracted from the same block of `weights`.
+  /// `sums` (rows `sumsStride` apart), subtracted from the same block of `weights`.
   struct TileDescent {
     var weights: UnsafeMutablePointer<S>
     var rate: S
     var sums: UnsafeMutablePointer<S>
+    var sumsStride: Int
 
     /// `weights[i, j] -= rate * sums[i, j]` for the tile's `rows × columns`, where
-    /// `weights` starts at `offset` and its rows are `stride` apart. A whole row of the tile
-    /// in registers (the same product and difference in each lane, so the same bits): the
-    /// compiler left the float64 loop scalar, a quarter of the samples of W5's first weight
-    /// gradient outside its multiply-adds.
+    /// `weights` starts at `offset` and its rows are `stride` apart. Whole registers when
+    /// `columns` fills them (the same product and difference in each lane, so the same
+    /// bits): the compiler left the float64 loop scalar, a quarter of the samples of W5's
+    /// first weight gradient outside its multiply-adds.
     @inline(__always)
     func step(rows: Int, columns: Int, at offset: Int, stride: Int) {
       let factor = V(repeating: rate)
       for row in 0..<rows {
-        let (line, target) = (sums + row * tileColumns, weights + offset + row * stride)
-        guard columns == tileColumns else {
+        let (line, target) = (sums + row * sumsStride, weights + offset + row * stride)
+        guard columns % lanes == 0 else {
           for column in 0..<columns { target[column] -= rate * line[column] }
           continue
         }
-        for v in Swift.stride(from: 0, to: tileColumns, by: lanes) {
+        for v in Swift.stride(from: 0, to: columns, by: lanes) {
           store(load(target + v) - factor * load(line + v), target + v, count: lanes)
         }
       }
     }
   }
 
-  /// `tiledProduct` with `pack` (room for a `blockDepth × tileColumns` panel) for the panels
-  /// that must be copied, nil when none must; and the descent step, if any.
+  /// `tiledProduct` with `pack` (room for a `blockDepth ×` widest panel) for the panels that
+  /// must be copied, nil when none must; the descent step, if any; and whether the part may
+  /// have wide tiles.
   static func tiledProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
-    cStride: Int, m: Int, k: Int, n: Int, pack: UnsafeMutablePointer<S>?, descent: TileDescent?
+    cStride: Int, m: Int, k: Int, n: Int, pack: UnsafeMutablePointer<S>?, descent: TileDescent?,
+    wide: Bool
   ) {
     if pack == nil && k <= blockDepth && n % tileColumns == 0 && m >= n {
-      tiledProductByRows(a, b, into: c, cStride: cStride, m: m, k: k, n: n, descent: descent)
+      tiledProductByRows(
+        a, b, into: c, cStride: cStride, m: m, k: k, n: n, descent: descent,
+        wide: wide && n % wideTileColumns == 0)
       return
     }
     for p0 in stride(from: 0, to: k, by: blockDepth) {
       let depth = min(blockDepth, k - p0)
       let step = p0 + depth == k ? descent : nil  // the sums are final in the last block
-      for j0 in stride(from: 0, to: n, by: tileColumns) {
-        let columns = min(tileColumns, n - j0)
-        let width = columns <= lanes ? lanes : tileColumns
+      var j0 = 0
+      while j0 < n {
+        let width = panelWidth(remaining: n - j0, wide: wide)
+        let columns = min(width, n - j0)
         let block = b.block(row: p0, column: j0)
         var panel = block.base
         var panelStride = block.rowStride
@@ -86,26 +113,34 @@ extension Matmul {
           packPanel(block, depth: depth, columns: columns, width: width, into: pack)
           (panel, panelStride) = (UnsafePointer(pack), width)
         }
-        let rowsPerTile = width == lanes ? narrowTileRows : tileRows
+        let rowsPerTile = tileRows(width: width)
         for i0 in stride(from: 0, to: m, by: rowsPerTile) {
           let rows = min(rowsPerTile, m - i0)
           let offset = i0 * cStride + j0
           var (out, outStride) = (c + offset, cStride)
           if let step {
-            if p0 > 0 { copyTile(c + offset, cStride, to: step.sums, rows: rows, columns: columns) }
-            (out, outStride) = (step.sums, tileColumns)
+            if p0 > 0 {
+              copyTile(c + offset, cStride, to: step.sums, step.sumsStride, rows: rows, columns: columns)
+            }
+            (out, outStride) = (step.sums, step.sumsStride)
           }
-          if width == lanes {
+          let rowsOfA = a.block(row: i0, column: p0)
+          if width == wideTileColumns {
+            wideTile(
+              rowsOfA, rows: rows, panel, panelStride: panelStride, depth: depth, into: out,
+              cStride: outStride, accumulate: p0 > 0)
+          } else if width == lanes {
             narrowTile(
-              a.block(row: i0, column: p0), rows: rows, panel, panelStride: panelStride,
-              depth: depth, into: out, cStride: outStride, columns: columns, accumulate: p0 > 0)
+              rowsOfA, rows: rows, panel, panelStride: panelStride, depth: depth, into: out,
+              cStride: outStride, columns: columns, accumulate: p0 > 0)
           } else {
             tile(
-              a.block(row: i0, column: p0), rows: rows, panel, panelStride: panelStride,
-              depth: depth, into: out, cStride: outStride, columns: columns, accumulate: p0 > 0)
+              rowsOfA, rows: rows, panel, panelStride: panelStride, depth: depth, into: out,
+              cStride: outStride, columns: columns, accumulate: p0 > 0)
           }
           step?.step(rows: rows, columns: columns, at: offset, stride: cStride)
         }
+        j0 += width
       }
     }
   }
@@ -117,34 +152,43 @@ extension Matmul {
   /// `a` again for every panel: for W5's first weight gradient (392 × 128 of `xᵀ` a thread,
   /// beside 392 × 256 of weights stepped in place) that spills L2. The product, hot, alone,
   /// on two threads: 0.64–0.71 ms instead of 0.73–0.87 (means of 100, in two sets of
-  /// alternating runs); the same bits, as every element's chain is the same.
+  /// alternating runs); the same bits, as every element's chain is the same. Wide tiles when
+  /// `wide` (then `n` is a multiple of their width).
   static func tiledProductByRows(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
-    cStride: Int, m: Int, k: Int, n: Int, descent: TileDescent?
+    cStride: Int, m: Int, k: Int, n: Int, descent: TileDescent?, wide: Bool
   ) {
-    for i0 in stride(from: 0, to: m, by: tileRows) {
-      let rows = min(tileRows, m - i0)
+    let width = wide ? wideTileColumns : tileColumns
+    let rowsPerTile = tileRows(width: width)
+    for i0 in stride(from: 0, to: m, by: rowsPerTile) {
+      let rows = min(rowsPerTile, m - i0)
       let block = a.block(row: i0, column: 0)
-      for j0 in stride(from: 0, to: n, by: tileColumns) {
+      for j0 in stride(from: 0, to: n, by: width) {
         let panel = b.block(row: 0, column: j0)
         let offset = i0 * cStride + j0
-        let (out, outStride) = descent.map { ($0.sums, tileColumns) } ?? (c + offset, cStride)
-        tile(
-          block, rows: rows, panel.base, panelStride: panel.rowStride, depth: k, into: out,
-          cStride: outStride, columns: tileColumns, accumulate: false)
-        descent?.step(rows: rows, columns: tileColumns, at: offset, stride: cStride)
+        let (out, outStride) = descent.map { ($0.sums, $0.sumsStride) } ?? (c + offset, cStride)
+        if wide {
+          wideTile(
+            block, rows: rows, panel.base, panelStride: panel.rowStride, depth: k, into: out,
+            cStride: outStride, accumulate: false)
+        } else {
+          tile(
+            block, rows: rows, panel.base, panelStride: panel.rowStride, depth: k, into: out,
+            cStride: outStride, columns: tileColumns, accumulate: false)
+        }
+        descent?.step(rows: rows, columns: width, at: offset, stride: cStride)
       }
     }
   }
 
   /// The `rows × columns` block at `source` (rows `stride` apart) copied into `sums` (rows
-  /// `tileColumns` apart).
+  /// `sumsStride` apart).
   static func copyTile(
     _ source: UnsafeMutablePointer<S>, _ stride: Int, to sums: UnsafeMutablePointer<S>,
-    rows: Int, columns: Int
+    _ sumsStride: Int, rows: Int, columns: Int
   ) {
     for row in 0..<rows {
-      (sums + row * tileColumns).update(from: source + row * stride, count: columns)
+      (sums + row * sumsStride).update(from: source + row * stride, count: columns)
     }
   }
 
