@@ -19,7 +19,7 @@ struct MatmulKernelTests {
   /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of 256);
   /// parts taller than wide, of one depth block, go tile row by tile row (75 × 40 × 64); a
   /// single column of a row-major `a` is taken in transposed blocks of `lanes × lanes`, with
-  /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1). Parts of 48 rows
+  /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1). Parts of 32 rows
   /// or more take wide tiles (6 rows, 4 registers) where a whole one fits, with rows short
   /// of a whole tile (50, 53, 61) and the columns past the last in narrower panels (80,
   /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64).

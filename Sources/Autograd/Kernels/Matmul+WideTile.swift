@@ -3,20 +3,23 @@
 // Each step of the depth loads the panel's 4 registers and broadcasts 6 elements of `a`: 10
 // loads for 24 multiply-adds, where the 8×2 tile takes 10 for 16. On this shared machine the
 // loads are what slows down when the host is busy (a loop of loads and multiply-adds from L1
-// ran at 110–170 GFLOP/s from one minute to the next, multiply-adds alone at 160–175), so the
-// wide tile keeps more of its speed there. Alone, hot, alternating in one process (the same
-// bits): float32 `[128, 256]·[256, 256]` and `[128, 784]·[784, 256]` on two threads 1.09× and
-// 1.11×, float64 1.09× and 1.11×; one thread 1.13–1.16× (float32). With 6 rows a tile, a
-// part of 32 rows wastes 4 rows of its last tile, which costs what the tile gains
-// (`[64, 128]·[128, 128]` on two threads: 0.99×), so short parts keep the 8×2 tile
-// (`wideTileMinimumRows`).
+// ran at 110–170 GFLOP/s float32 from one minute to the next, multiply-adds alone mostly at
+// 160–175), so the wide tile keeps more of its speed there. Alone, hot, alternating in one
+// process (the same bits): float32 `[128, 256]·[256, 256]` and `[128, 784]·[784, 256]` on two
+// threads 1.09× and 1.11×, float64 1.09× and 1.11×; one thread 1.13–1.16× (float32).
+//
+// A part's last tile repeats rows when the part is not a multiple of 6 rows: 32 rows take
+// the work of 36. Alone that cancels the gain (`[64, 128]·[128, 128]` on two threads, parts
+// of 32 rows: 0.99×), but in training it does not: `fit` on W4 (parts of 32 rows) with wide
+// tiles from 32 rows rather than 48, alternating in one binary, float32 ×1.038 and float64
+// ×1.070 (7 and 8 of 10 pairs faster). Shorter parts keep the 8×2 tile.
 extension Matmul {
   /// Rows of `c` computed together by `wideTile`.
   static var wideTileRows: Int { 6 }
   /// Columns of `c` computed together by `wideTile`: 4 registers.
   static var wideTileColumns: Int { 4 * lanes }
   /// The least rows of a part that `tiledProduct` gives wide tiles (see above).
-  static var wideTileMinimumRows: Int { 48 }
+  static var wideTileMinimumRows: Int { 32 }
 
   /// `tile` for 6 rows and a full panel of 4 registers: `c[rows × wideTileColumns]` = (or
   /// `+=` when `accumulate`) `a[rows × depth]` times `panel[depth × wideTileColumns]` (rows
