@@ -57,8 +57,8 @@ extension Matmul {
         high = adding(
           block(of: a, row: i + lanes, at: p0, through: columns!), b, at: p0, from: skip, to: high)
       }
-      storeColumn(low, c + i * cStride, cStride: cStride, lanes: 0..<lanes)
-      storeColumn(high, c + (i + lanes) * cStride, cStride: cStride, lanes: 0..<lanes)
+      storeColumn(low, c + i * cStride, cStride: cStride, kept: 0..<lanes)
+      storeColumn(high, c + (i + lanes) * cStride, cStride: cStride, kept: 0..<lanes)
       i += 2 * lanes
     }
     while i < m {
@@ -82,7 +82,7 @@ extension Matmul {
         sum = adding(
           block(of: a, row: first, at: p0, through: columns!), b, at: p0, from: skip, to: sum)
       }
-      storeColumn(sum, c + first * cStride, cStride: cStride, lanes: (i - first)..<count)
+      storeColumn(sum, c + first * cStride, cStride: cStride, kept: (i - first)..<count)
       i = first + count
     }
   }
@@ -122,12 +122,12 @@ extension Matmul {
     return v
   }
 
-  /// The lanes `lanes` of `v` written to `c`, lane `j` at `c[j · cStride]`.
+  /// The lanes `kept` of `v` written to `c`, lane `j` at `c[j · cStride]`.
   @inline(__always)
   static func storeColumn(
-    _ v: V, _ c: UnsafeMutablePointer<S>, cStride: Int, lanes: Range<Int>
+    _ v: V, _ c: UnsafeMutablePointer<S>, cStride: Int, kept: Range<Int>
   ) {
-    if cStride == 1 && lanes == 0..<Self.lanes { return store(v, c, count: Self.lanes) }
-    for lane in lanes { c[lane * cStride] = v[lane] }
+    if cStride == 1 && kept == 0..<lanes { return store(v, c, count: lanes) }
+    for lane in kept { c[lane * cStride] = v[lane] }
   }
 }
