@@ -3,8 +3,8 @@
 // Each step of the depth loads the panel's 4 registers and broadcasts 6 elements of `a`: 10
 // loads for 24 multiply-adds, where the 8×2 tile takes 10 for 16. On this shared machine the
 // loads are what slows down when the host is busy (a loop of loads and multiply-adds from L1
-// ran at 110–170 GFLOP/s float32 from one minute to the next, multiply-adds alone mostly at
-// 160–175), so the wide tile keeps more of its speed there. Alone, hot, alternating in one
+// ran at 106–170 GFLOP/s float32 from one minute to the next, multiply-adds alone mostly at
+// 160–177), so the wide tile keeps more of its speed there. Alone, hot, alternating in one
 // process (the same bits): float32 `[128, 256]·[256, 256]` and `[128, 784]·[784, 256]` on two
 // threads 1.09× and 1.11×, float64 1.09× and 1.11×; one thread 1.13–1.16× (float32).
 //
