@@ -13,9 +13,9 @@ extension Kernels {
   /// the result stay in its own cache for the next product, split the same way; the second
   /// thread would otherwise only spin). W4's three products with a side of 10
   /// (`[64, 128]·[128, 10]` and the two on the way back) on two threads: `fit` on W4 in
-  /// float32 8,809 → 9,445 steps a second (medians of 8 interleaved runs); kept on one thread
-  /// (30 alternating pairs, 2026-12-05): ×0.977 float32, ×0.994 float64. Smaller
-  /// products stay on the calling thread.
+  /// float32 8,809 → 9,445 steps a second (medians of 8 interleaved runs); keeping them on one
+  /// thread measured slower again on 2026-12-05 (30 alternating pairs: ×0.977 float32, ×0.994
+  /// float64). Smaller products stay on the calling thread.
   @inlinable
   public static func matmulThreads<S: TensorScalar>(
     _: S.Type, m: Int, k: Int, n: Int, threads: Int

@@ -57,6 +57,28 @@ extension Matmul {
     width == wideTileColumns ? wideTileRows : width == lanes ? narrowTileRows : tileRows
   }
 
+  /// The tile for a panel `width` wide (see `panelWidth`): `wideTile`, `narrowTile` or
+  /// `tile`, with their arguments (a wide tile's panel is always full: `columns == width`).
+  @inline(__always)
+  static func tile(
+    width: Int, _ a: StridedMatrix<S>, rows: Int, _ panel: UnsafePointer<S>, panelStride: Int,
+    depth: Int, into c: UnsafeMutablePointer<S>, cStride: Int, columns: Int, accumulate: Bool
+  ) {
+    if width == wideTileColumns {
+      wideTile(
+        a, rows: rows, panel, panelStride: panelStride, depth: depth, into: c, cStride: cStride,
+        accumulate: accumulate)
+    } else if width == lanes {
+      narrowTile(
+        a, rows: rows, panel, panelStride: panelStride, depth: depth, into: c, cStride: cStride,
+        columns: columns, accumulate: accumulate)
+    } else {
+      tile(
+        a, rows: rows, panel, panelStride: panelStride, depth: depth, into: c, cStride: cStride,
+        columns: columns, accumulate: accumulate)
+    }
+  }
+
   /// A descent step taken tile by tile: `rate ×` the sums of a tile, which the tile leaves in
   /// `sums` (rows `sumsStride` apart), subtracted from the same block of `weights`.
   struct TileDescent {
@@ -127,20 +149,10 @@ extension Matmul {
             }
             (out, outStride) = (step.sums, step.sumsStride)
           }
-          let rowsOfA = a.block(row: i0, column: p0)
-          if width == wideTileColumns {
-            wideTile(
-              rowsOfA, rows: rows, panel, panelStride: panelStride, depth: depth, into: out,
-              cStride: outStride, accumulate: p0 > 0)
-          } else if width == lanes {
-            narrowTile(
-              rowsOfA, rows: rows, panel, panelStride: panelStride, depth: depth, into: out,
-              cStride: outStride, columns: columns, accumulate: p0 > 0)
-          } else {
-            tile(
-              rowsOfA, rows: rows, panel, panelStride: panelStride, depth: depth, into: out,
-              cStride: outStride, columns: columns, accumulate: p0 > 0)
-          }
+          tile(
+            width: width, a.block(row: i0, column: p0), rows: rows, panel,
+            panelStride: panelStride, depth: depth, into: out, cStride: outStride,
+            columns: columns, accumulate: p0 > 0)
           step?.step(rows: rows, columns: columns, at: offset, stride: cStride)
         }
         j0 += width
@@ -170,15 +182,9 @@ extension Matmul {
         let panel = b.block(row: 0, column: j0)
         let offset = i0 * cStride + j0
         let (out, outStride) = descent.map { ($0.sums, $0.sumsStride) } ?? (c + offset, cStride)
-        if wide {
-          wideTile(
-            block, rows: rows, panel.base, panelStride: panel.rowStride, depth: k, into: out,
-            cStride: outStride, accumulate: false)
-        } else {
-          tile(
-            block, rows: rows, panel.base, panelStride: panel.rowStride, depth: k, into: out,
-            cStride: outStride, columns: tileColumns, accumulate: false)
-        }
+        tile(
+          width: width, block, rows: rows, panel.base, panelStride: panel.rowStride, depth: k,
+          into: out, cStride: outStride, columns: width, accumulate: false)
         descent?.step(rows: rows, columns: width, at: offset, stride: cStride)
       }
     }
