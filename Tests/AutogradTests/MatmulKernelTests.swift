@@ -22,13 +22,17 @@ struct MatmulKernelTests {
   /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1). Parts of 32 rows
   /// or more take wide tiles (6 rows, 4 registers) where a whole one fits, with rows short
   /// of a whole tile (50, 53, 61) and the columns past the last in narrower panels (80,
-  /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64).
+  /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64). A transposed `a`
+  /// with 2 to 2 × lanes − 1 columns goes by column tiles (2 registers of rows, 5 columns),
+  /// with rows short of 2 registers (20, 40, 77: the last registers repeat rows) and
+  /// columns short of a group (7, 11, 31).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
     (64, 64, 128), (64, 128, 10), (10, 64, 128), (9, 17, 31), (17, 33, 65), (23, 257, 47),
     (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160), (75, 40, 64),
     (40, 37, 1), (45, 70, 1), (50, 300, 80), (53, 20, 130), (96, 64, 64), (61, 33, 200),
+    (20, 9, 7), (40, 33, 11), (77, 65, 31), (16, 5, 2),
   ]
 
   /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.

@@ -67,14 +67,17 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
   /// separate pass.
   static var descentInTilesBytes: Int { 128 << 10 }
 
-  /// `c = a·b` on this thread, by the path that suits the shape, then `epilogue` on it; a
-  /// large descent step alone in the tiles (see `descentInTilesBytes`).
+  /// `c = a·b` on this thread, by the path that suits the shape (one column, a few columns
+  /// of a transposed `a`, or register tiles), then `epilogue` on it; a large descent step
+  /// alone in the tiles (see `descentInTilesBytes`).
   static func product(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int, n: Int, epilogue: MatmulEpilogue<S>
   ) {
     if n == 1 {
       columnProduct(a, b, into: c, cStride: cStride, m: m, k: k)
+    } else if suitsColumnTiles(a, m: m, n: n) {
+      columnTiledProduct(a, b, into: c, cStride: cStride, m: m, k: k, n: n)
     } else if epilogue.isDescentAlone && m * n * MemoryLayout<S>.stride >= descentInTilesBytes {
       tiledProduct(
         a, b, into: c, cStride: cStride, m: m, k: k, n: n, descent: epilogue.descent,
