@@ -9,9 +9,11 @@ extension Model {
   ) -> Int {
     let columns = task.outputs
     var correct = 0
-    for (position, row) in rows.enumerated() {
-      let predicted = Model.predictedClass(logits, row: position, columns: columns)
-      if predicted == classes[row] { correct += 1 }
+    rows.withUnsafeBufferPointer { rows in
+      for (position, row) in rows.enumerated() {
+        let predicted = Model.predictedClass(logits, row: position, columns: columns)
+        if predicted == classes[row] { correct += 1 }
+      }
     }
     return correct
   }

@@ -60,10 +60,12 @@ struct PreparedData<Scalar: TensorScalar> {
     case .oneHot(let classes, let classCount):
       precondition(batch.count == rows.count * classCount, "\(batch.count) slots for one-hot")
       batch.update(repeating: 0)
-      for (position, row) in rows.enumerated() {
-        let index = classes[row]
-        precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
-        batch[position * classCount + index] = 1
+      rows.withUnsafeBufferPointer { rows in
+        for (position, row) in rows.enumerated() {
+          let index = classes[row]
+          precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
+          batch[position * classCount + index] = 1
+        }
       }
     }
   }
@@ -110,8 +112,10 @@ struct PreparedData<Scalar: TensorScalar> {
     _ rows: ArraySlice<Int>, of source: UnsafePointer<Scalar>, width: Int,
     into batch: UnsafeMutablePointer<Scalar>
   ) {
-    for (position, row) in rows.enumerated() {
-      Kernels.copy(source + row * width, to: batch + position * width, count: width)
+    rows.withUnsafeBufferPointer { rows in
+      for (position, row) in rows.enumerated() {
+        Kernels.copy(source + row * width, to: batch + position * width, count: width)
+      }
     }
   }
 
