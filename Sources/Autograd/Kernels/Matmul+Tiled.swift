@@ -8,8 +8,8 @@ extension Matmul {
   /// `c = a·b` by register tiles. Loops: depth blocks, then panels of `b` (4 registers wide
   /// for `wideTile`s when the part has `wideTileMinimumRows`, else 2 for `tile`s; the last
   /// columns in a panel of 2 or 1), then tiles of rows of `a`. A panel is read in place when
-  /// it is a full-width slice of a row-major `b`, and otherwise copied (transposed,
-  /// zero-padded).
+  /// it is a full-width slice of a row-major `b` (or the single ragged panel of a narrow one,
+  /// but its last rows: `raggedRowsInPlace`), and otherwise copied (transposed, zero-padded).
   ///
   /// With `descent` (a matrix laid out as `c`, rows `cStride` apart), the tiles of the last
   /// depth block put their sums in a scratch tile in L1 and subtract `rate ×` them from
@@ -122,8 +122,12 @@ extension Matmul {
         wide: wide && n % wideTileColumns == 0)
       return
     }
-    for p0 in stride(from: 0, to: k, by: blockDepth) {
-      let depth = min(blockDepth, k - p0)
+    let inPlace = raggedRowsInPlace(b, k: k, n: n)
+    var p0 = 0
+    while p0 < k {
+      // Depth blocks end where the rows read in place do (the rest is copied).
+      let depth = min(blockDepth, k - p0, p0 < inPlace ? inPlace - p0 : k)
+      defer { p0 += depth }
       let step = p0 + depth == k ? descent : nil  // the sums are final in the last block
       var j0 = 0
       while j0 < n {
@@ -132,7 +136,7 @@ extension Matmul {
         let block = b.block(row: p0, column: j0)
         var panel = block.base
         var panelStride = block.rowStride
-        if block.columnStride != 1 || columns < width {
+        if block.columnStride != 1 || (columns < width && p0 + depth > inPlace) {
           guard let pack else { preconditionFailure("a panel to copy and no buffer for it") }
           packPanel(block, depth: depth, columns: columns, width: width, into: pack)
           (panel, panelStride) = (UnsafePointer(pack), width)
@@ -188,6 +192,20 @@ extension Matmul {
         descent?.step(rows: rows, columns: width, at: offset, stride: cStride)
       }
     }
+  }
+
+  /// The leading rows of a row-major `b` narrower than `tileColumns` and not a whole number
+  /// of registers (a layer of 10 outputs) whose single panel is read in place, whole
+  /// registers a row: the lanes past column `n` then hold the next row's first elements,
+  /// which only feed sums that are never stored. Every row but the last few, whose
+  /// registers would reach past the matrix, so that only those are copied (the copy of the
+  /// whole panel was a quarter of `[64, 128]·[128, 10]`, float32, one thread). 0 (copy it
+  /// all) for any other `b`.
+  static func raggedRowsInPlace(_ b: StridedMatrix<S>, k: Int, n: Int) -> Int {
+    guard b.columnStride == 1, n < tileColumns, n % lanes != 0 else { return 0 }
+    let width = n < lanes ? lanes : tileColumns
+    // Row p's registers end at p · rowStride + width; the matrix at (k − 1) · rowStride + n.
+    return max(0, k - (width - n + b.rowStride - 1) / b.rowStride)
   }
 
   /// The `rows × columns` block at `source` (rows `stride` apart) copied into `sums` (rows
