@@ -27,8 +27,8 @@ struct MatmulKernelTests {
   /// with rows short of 2 registers (20, 40, 77: the last registers repeat rows) and
   /// columns short of a group (7, 11, 31). A row-major `b` narrower than 2 registers and
   /// ragged (10, 7, 11, 17, 31 columns) is read in place, whole registers a row, but for its
-  /// last rows, which are copied (a depth block of their own; in a separate 513-deep block
-  /// for 15 × 513 × 17).
+  /// last rows, which are copied in a depth block of their own (15 × 513 × 17: two full
+  /// blocks in place, then the last row).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),

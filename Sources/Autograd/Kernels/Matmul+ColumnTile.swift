@@ -3,11 +3,12 @@
 //
 // A weight gradient into a layer of few outputs (`hᵀ·g`, `g` of 10 columns for the logits
 // of W4 and W5) has its rows of `c` adjacent in `a`: a row of the stored `hᵀ` is a column of
-// `a`. The narrow tile would put a row of `c` in a register, 10 of its lanes used, and load
-// 9 times for every 8 multiply-adds; here a register holds 2 × lanes rows of one column of
-// `c`, every lane used, and each step of the depth loads 2 registers of `a` and broadcasts
-// 5 elements of `b` for 10 multiply-adds. Each element is still the chain of fused
-// multiply-adds over the depth in order, from zero: the same bits as every other path.
+// `a`. The register tiles would put a row of `c` in registers, 10 of 16 lanes used (float32's
+// narrow tile then loads 9 times for every 8 multiply-adds); here each register holds
+// `lanes` rows of one column of `c`, every lane used, and each step of the depth loads 2
+// registers of `a` and broadcasts 5 elements of `b` for 10 multiply-adds. Each element is
+// still the chain of fused multiply-adds over the depth in order, from zero: the same bits
+// as every other path.
 extension Matmul {
   /// Columns of `c` computed together by `columnTile`.
   static var columnTileColumns: Int { 5 }

@@ -9,6 +9,7 @@ extension Model {
   ) -> Int {
     let columns = task.outputs
     var correct = 0
+    // Through the slice's buffer: iterating the slice itself retained its storage each step.
     rows.withUnsafeBufferPointer { rows in
       for (position, row) in rows.enumerated() {
         let predicted = Model.predictedClass(logits, row: position, columns: columns)

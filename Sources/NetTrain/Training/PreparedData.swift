@@ -60,7 +60,7 @@ struct PreparedData<Scalar: TensorScalar> {
     case .oneHot(let classes, let classCount):
       precondition(batch.count == rows.count * classCount, "\(batch.count) slots for one-hot")
       batch.update(repeating: 0)
-      rows.withUnsafeBufferPointer { rows in
+      rows.withUnsafeBufferPointer { rows in  // not the slice: see `copy`
         for (position, row) in rows.enumerated() {
           let index = classes[row]
           precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
@@ -112,6 +112,7 @@ struct PreparedData<Scalar: TensorScalar> {
     _ rows: ArraySlice<Int>, of source: UnsafePointer<Scalar>, width: Int,
     into batch: UnsafeMutablePointer<Scalar>
   ) {
+    // Through the slice's buffer: iterating the slice itself retained its storage each step.
     rows.withUnsafeBufferPointer { rows in
       for (position, row) in rows.enumerated() {
         Kernels.copy(source + row * width, to: batch + position * width, count: width)
