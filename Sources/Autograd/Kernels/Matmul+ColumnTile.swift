@@ -31,10 +31,12 @@ extension Matmul {
     while i < m {
       let high = min(i + lanes, m - lanes)  // the second register's first row
       let low = min(i, high)
+      // The first register keeps the rows from `i` on, the second those past the first's.
+      let keptFrom = (i - low, low + lanes - high)
       for j in stride(from: 0, to: n, by: columnTileColumns) {
         columnTile(
           a, rows: (low, high), b, columns: j..<min(j + columnTileColumns, n), depth: k,
-          into: c, cStride: cStride, keptFrom: (i - low, max(0, i - high, low + lanes - high)))
+          into: c, cStride: cStride, keptFrom: keptFrom)
       }
       i = high + lanes
     }

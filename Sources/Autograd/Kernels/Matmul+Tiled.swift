@@ -203,7 +203,7 @@ extension Matmul {
   /// all) for any other `b`.
   static func raggedRowsInPlace(_ b: StridedMatrix<S>, k: Int, n: Int) -> Int {
     guard b.columnStride == 1, n < tileColumns, n % lanes != 0 else { return 0 }
-    let width = n < lanes ? lanes : tileColumns
+    let width = panelWidth(remaining: n, wide: false)
     // Row p's registers end at p · rowStride + width; the matrix at (k − 1) · rowStride + n.
     return max(0, k - (width - n + b.rowStride - 1) / b.rowStride)
   }
