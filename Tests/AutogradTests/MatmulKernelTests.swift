@@ -16,8 +16,8 @@ struct MatmulKernelTests {
   ]
 
   /// The workloads' products (forward and both backward ones), edge sizes, and sizes that
-  /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of 256);
-  /// parts taller than wide, of one depth block, go tile row by tile row (75 × 40 × 64); a
+  /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of at most
+  /// 256); parts taller than wide, of one depth block, go tile row by tile row (75 × 40 × 64); a
   /// single column of a row-major `a` is taken in transposed blocks of `lanes × lanes`, with
   /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1). Parts of 32 rows
   /// or more take wide tiles (6 rows, 4 registers) where a whole one fits, with rows short
@@ -27,8 +27,9 @@ struct MatmulKernelTests {
   /// with rows short of 2 registers (20, 40, 77: the last registers repeat rows) and
   /// columns short of a group (7, 11, 31). A row-major `b` narrower than 2 registers and
   /// ragged (10, 7, 11, 17, 31 columns) is read in place, whole registers a row, but for its
-  /// last rows, which are copied in a depth block of their own (15 × 513 × 17: two full
-  /// blocks in place, then the last row).
+  /// last rows, which are copied in a depth block of their own (15 × 513 × 17: three equal
+  /// blocks of 171, the last one short of the last row, which comes after them). A depth
+  /// past a block is cut in equal blocks (257: 129 and 128).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
