@@ -1,8 +1,7 @@
+import Autograd
 import Foundation
 import Synchronization
 import Testing
-
-@testable import Autograd
 
 /// `Kernels.forEachPart`: the spinning workers' hand-out of a job's parts.
 @Suite struct SpinningWorkersTests {
