@@ -107,29 +107,76 @@ extension Kernels {
     }
   }
 
-  /// The column sums of a `rows × columns` matrix, eight columns at a time in registers,
-  /// each column summed over the rows in order (the same sums as one at a time).
+  /// The column sums of a `rows × columns` matrix, each column summed over the rows in order
+  /// (the same sums as one at a time), eight columns to a register.
+  ///
+  /// Each register's sums are a chain of additions as long as the matrix is tall, so a pass
+  /// keeps eight registers going (64 columns) where the matrix is that wide; two, as all
+  /// passes did, left the adder waiting on their chains. The last
+  /// columns, fewer than a register, are read as whole registers too from every row whose
+  /// register ends inside the matrix (the lanes past the last column add up the next row's
+  /// first elements and are never stored), then one by one from the last rows: where the
+  /// columns were summed one at a time, a layer of 10 outputs was ten chains in a row.
   @inlinable
   static func sumRows<S: TensorScalar>(
     _ x: UnsafePointer<S>, rows: Int, columns: Int, into out: UnsafeMutablePointer<S>
   ) {
+    typealias R = SIMD8<S>
+    func load(_ row: Int, _ column: Int) -> R {
+      UnsafeRawPointer(x + (row &* columns &+ column)).loadUnaligned(as: R.self)
+    }
+    func store(_ sums: R, _ column: Int) {
+      UnsafeMutableRawPointer(out + column).storeBytes(of: sums, as: R.self)
+    }
     var column = 0
-    while column &+ 16 <= columns {
-      var (low, high) = (SIMD8<S>(), SIMD8<S>())
+    while column &+ 64 <= columns {
+      var s = (R(), R(), R(), R(), R(), R(), R(), R())
       for row in 0..<rows {
-        let line = UnsafeRawPointer(x + (row &* columns &+ column))
-        low += line.loadUnaligned(as: SIMD8<S>.self)
-        high += line.loadUnaligned(fromByteOffset: 8 &* MemoryLayout<S>.stride, as: SIMD8<S>.self)
+        s.0 += load(row, column)
+        s.1 += load(row, column &+ 8)
+        s.2 += load(row, column &+ 16)
+        s.3 += load(row, column &+ 24)
+        s.4 += load(row, column &+ 32)
+        s.5 += load(row, column &+ 40)
+        s.6 += load(row, column &+ 48)
+        s.7 += load(row, column &+ 56)
       }
-      UnsafeMutableRawPointer(out + column).storeBytes(of: low, as: SIMD8<S>.self)
-      UnsafeMutableRawPointer(out + (column &+ 8)).storeBytes(of: high, as: SIMD8<S>.self)
+      store(s.0, column)
+      store(s.1, column &+ 8)
+      store(s.2, column &+ 16)
+      store(s.3, column &+ 24)
+      store(s.4, column &+ 32)
+      store(s.5, column &+ 40)
+      store(s.6, column &+ 48)
+      store(s.7, column &+ 56)
+      column &+= 64
+    }
+    while column &+ 16 <= columns {
+      var (low, high) = (R(), R())
+      for row in 0..<rows {
+        low += load(row, column)
+        high += load(row, column &+ 8)
+      }
+      store(low, column)
+      store(high, column &+ 8)
       column &+= 16
     }
-    while column < columns {
-      var total: S = 0
-      for row in 0..<rows { total += x[row &* columns &+ column] }
-      out[column] = total
-      column &+= 1
+    if column &+ 8 <= columns {
+      var sums = R()
+      for row in 0..<rows { sums += load(row, column) }
+      store(sums, column)
+      column &+= 8
+    }
+    guard column < columns else { return }
+    // Row r's register ends at r · columns + column + 8, the matrix at rows · columns.
+    let beyond = column &+ 8 &- rows &* columns  // > 0: not even row 0's register fits
+    let whole = beyond > 0 ? 0 : min(rows, (-beyond) / columns + 1)
+    var sums = R()
+    for row in 0..<whole { sums += load(row, column) }
+    for lane in 0..<(columns &- column) {
+      var total = sums[lane]
+      for row in whole..<rows { total += x[row &* columns &+ column &+ lane] }
+      out[column &+ lane] = total
     }
   }
 
