@@ -13,15 +13,16 @@ import Testing
     }
   }
 
+  /// Random matrices of many shapes, summed down to a row, against `reference`, bit for bit.
   static func check<S: TensorScalar & BinaryFloatingPoint>(_: S.Type, bits: (S) -> UInt64)
-  where S.RawSignificand: FixedWidthInteger
-  {
+  where S.RawSignificand: FixedWidthInteger {
     var generator = SystemRandomNumberGenerator()
     for rows in [1, 2, 3, 7, 64, 65] {
       for columns in [1, 2, 7, 8, 9, 10, 15, 16, 17, 63, 64, 65, 72, 127, 128, 130] {
         // Values of many magnitudes, so that a different order of additions would show.
         let x = (0..<rows * columns).map { _ in
-          S.random(in: -1...1, using: &generator) * S(1 << Int.random(in: 0...20, using: &generator))
+          let scale = S(1 << Int.random(in: 0...20, using: &generator))
+          return S.random(in: -1...1, using: &generator) * scale
         }
         var out = [S](repeating: .nan, count: columns)
         x.withUnsafeBufferPointer { x in

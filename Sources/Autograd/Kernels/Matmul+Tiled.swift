@@ -233,9 +233,9 @@ extension Matmul {
     }
   }
 
-  /// `block[depth × columns]` copied into `pack[depth × width]`, zeros to the right (but see
-  /// `wholeRows`). `wholeRows`: the leading rows of a row-major block that may be read as whole registers
-  /// (see `raggedRowsInPlace`); they are copied whole, with the next row's first elements in
+  /// `block[depth × columns]` copied into `pack[depth × width]`, zeros to the right, except
+  /// in the first `wholeRows` rows of a row-major block, which may be read as whole registers
+  /// (see `raggedRowsInPlace`): they are copied whole, with the next row's first elements in
   /// the lanes past `columns`, which only feed sums that are never stored.
   static func packPanel(
     _ block: StridedMatrix<S>, depth: Int, columns: Int, width: Int, wholeRows: Int = 0,
