@@ -26,10 +26,11 @@ struct MatmulKernelTests {
   /// with 2 to 2 × lanes − 1 columns goes by column tiles (2 registers of rows, 5 columns),
   /// with rows short of 2 registers (20, 40, 77: the last registers repeat rows) and
   /// columns short of a group (7, 11, 31). A row-major `b` narrower than 2 registers and
-  /// ragged (10, 7, 11, 17, 31 columns) is read in place, whole registers a row, but for its
-  /// last rows, which are copied in a depth block of their own (15 × 513 × 17: three equal
-  /// blocks of 171, the last one short of the last row, which comes after them). A depth
-  /// past a block is cut in equal blocks (257: 129 and 128).
+  /// ragged (10, 7, 11, 17, 31 columns) is read whole registers a row: in place in depth
+  /// blocks that end before its last rows, copied in the block that reaches them, a register
+  /// at a time but for those last rows (15 × 513 × 17: three equal blocks of 171, the first
+  /// two in place, the third copied, its last row element by element). A depth past a block
+  /// is cut in equal blocks (257: 129 and 128).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
