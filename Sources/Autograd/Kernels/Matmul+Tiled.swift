@@ -242,6 +242,8 @@ extension Matmul {
     into pack: UnsafeMutablePointer<S>
   ) {
     if block.columnStride == 1 {  // the ragged right edge of a row-major `b`: copy rows
+      // Two loops, not one choosing each row's count: merged, `[64,128]·[128,10]` ran 7 %
+      // slower (2.86 against 2.65 µs, float32, hot).
       let whole = min(wholeRows, depth)
       for p in 0..<whole {
         let source = block.base + p * block.rowStride
