@@ -16,6 +16,12 @@ extension Kernels {
   @inlinable @inline(__always)
   public static func timesTanhSlope<S: TensorScalar>(_ g: S, at y: S) -> S { g * (1 - y * y) }
 
+  /// `timesTanhSlope` in every lane: the same operations, so the same bits.
+  @inlinable @inline(__always)
+  public static func timesTanhSlope<V: SIMD>(_ g: V, at y: V) -> V where V.Scalar: TensorScalar {
+    g * (1 - y * y)
+  }
+
   /// `out[i] = f(a[i], b[i])`.
   @inlinable
   public static func zip<S: TensorScalar>(
