@@ -62,6 +62,21 @@ struct ProgramTests {
     #expect(Array(program.output(0)) == [9, 4, 12, 5, 15, 6])
   }
 
+  /// Every block of the program's memory starts on a cache line, whatever the sizes before
+  /// it (3, 6, 2 and 1 floats here), so that the kernels' registers never straddle two.
+  @Test func everyInputAndOutputStartsOnACacheLine() {
+    let a = Tensor<Float>(rows: [[1, 2, 3], [4, 5, 6]], requiresGrad: true)
+    let b = Tensor<Float>([1, 2, 3], requiresGrad: true)
+    let (product, total) = withGrad {
+      let product = a.matmul(b.reshaped([3, 1]))
+      return (product, product.tanh().sum())
+    }
+    let program = Program(inputs: [b, a], outputs: [product, total])
+    let starts = [program.input(0), program.input(1)].map { Int(bitPattern: $0.baseAddress) }
+      + [program.output(0), program.output(1)].map { Int(bitPattern: $0.baseAddress) }
+    #expect(starts.allSatisfy { $0 % Kernels.cacheLineBytes == 0 }, "\(starts)")
+  }
+
   @Test func constantsAreCopiedInAndInputsCanBeBoundToOutsideMemory() {
     let x = T([1, 2, 3], requiresGrad: true)
     let offset = T([10, 20, 30])  // a constant leaf

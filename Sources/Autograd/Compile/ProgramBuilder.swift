@@ -96,10 +96,11 @@ struct ProgramBuilder<Scalar: TensorScalar> {
   /// and outputs keep their memory for the whole run; every other slot holds its block only
   /// from the instruction that writes it to its last reader, after which a later slot of the
   /// same size reuses it (an instruction's output never shares memory with its operands).
-  /// Blocks are whole SIMD vectors (multiples of 8 elements); dead slots, and the `excluded`
+  /// Blocks are whole cache lines (`Kernels.wholeCacheLines`), so each starts on one in a
+  /// block of memory from `Kernels.allocateHugePageBacked`; dead slots, and the `excluded`
   /// ones (inputs in the caller's memory), take no memory.
   func layout(excluding excluded: Set<Int> = []) -> (offsets: [Int], total: Int) {
-    func size(_ slot: Int) -> Int { (slotCounts[slot] + 7) / 8 * 8 }
+    func size(_ slot: Int) -> Int { Kernels.wholeCacheLines(slotCounts[slot], of: Scalar.self) }
     var offsets = [Int](repeating: 0, count: slotCounts.count)
     var total = 0
     let permanent = Set(inputSlots).union(constants.map(\.slot)).union(outputSlots)

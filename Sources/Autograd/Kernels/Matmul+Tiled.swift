@@ -23,7 +23,8 @@ extension Matmul {
   /// defined values after the call.
   ///
   /// The panel and scratch buffer is allocated only when needed (on Linux a temporary
-  /// allocation of more than a kilobyte comes from the heap).
+  /// allocation of more than a kilobyte comes from the heap), on a cache line (see
+  /// `Kernels.allocateHugePageBacked`).
   static func tiledProduct(
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     cStride: Int, m: Int, k: Int, n: Int, descent: UnsafeMutablePointer<S>? = nil, rate: S = 0
@@ -39,8 +40,7 @@ extension Matmul {
         a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: nil, descent: nil, wide: wide)
       return
     }
-    withUnsafeTemporaryAllocation(of: S.self, capacity: packCount + scratchCount) { buffer in
-      let start = buffer.baseAddress!
+    Kernels.withTemporaryLineAligned(S.self, capacity: packCount + scratchCount) { start in
       let sums = start + packCount
       tiledProduct(
         a, b, into: c, cStride: cStride, m: m, k: k, n: n, pack: packCount > 0 ? start : nil,

@@ -17,7 +17,7 @@ final class ParameterStore<Scalar: TensorScalar> {
     var total = 0
     for count in counts {
       offsets.append(total)
-      total += (count + 7) / 8 * 8  // each parameter on whole SIMD vectors
+      total += Kernels.wholeCacheLines(count, of: Scalar.self)  // each on its own cache lines
     }
     self.offsets = offsets
     memory = Kernels.allocateHugePageBacked(Scalar.self, capacity: max(total, 1))
