@@ -63,9 +63,13 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
   /// the product, which saves a write and a read of a matrix the size of the weights once it
   /// no longer stays in cache between them. In-process A/B (alternating runs of one binary,
   /// medians of paired ratios): W5 float64 steps 6 % faster (parts of 800 and 256 KB), W5
-  /// float32 unchanged; W4's parts, 64 KB at most, about 0.5 % slower, so they keep the
-  /// separate pass.
-  static var descentInTilesBytes: Int { 128 << 10 }
+  /// float32 unchanged. W4's parts (16–64 KB) measured 0.5 % slower in the tiles while the
+  /// scratch tile could straddle cache lines; on a line (see `Kernels.allocateHugePageBacked`)
+  /// they are faster there: `fit`, blocks of 50 steps alternating with a bound of 128 KB,
+  /// 4 runs each, two threads float32 1.04–1.06× the steps a second, float64 1.03–1.04×, one
+  /// thread 1.00–1.01×. W3's (2 KB at most) stay in the separate pass: in the tiles they were
+  /// 2–5 % slower.
+  static var descentInTilesBytes: Int { 8 << 10 }
 
   /// `c = a·b` on this thread, by the path that suits the shape (one column, a few columns
   /// of a transposed `a`, or register tiles), then `epilogue` on it; a large descent step
