@@ -22,6 +22,8 @@ extension Matmul {
     guard blocked > 0 else {
       return columnProduct(a, b, into: c, cStride: cStride, m: m, k: k, blocked: 0, nil)
     }
+    // Not `withTemporaryLineAligned`: a kilobyte of floats and a line more would leave the
+    // stack for the heap, every product.
     withUnsafeTemporaryAllocation(of: S.self, capacity: lanes * lanes) { columns in
       columnProduct(
         a, b, into: c, cStride: cStride, m: m, k: k, blocked: blocked, columns.baseAddress)
