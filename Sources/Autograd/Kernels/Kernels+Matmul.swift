@@ -20,7 +20,7 @@ extension Kernels {
   public static func matmulThreads<S: TensorScalar>(
     _: S.Type, m: Int, k: Int, n: Int, threads: Int
   ) -> Int {
-    let lanes = 64 / MemoryLayout<S>.stride  // a 64-byte (AVX-512) register: 16 floats, 8 doubles
+    let lanes = perCacheLine(S.self)  // a 64-byte (AVX-512) register: 16 floats, 8 doubles
     return max(1, min(threads, m &* k &* n / (lanes << 11)))
   }
 
