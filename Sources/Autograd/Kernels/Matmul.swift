@@ -30,6 +30,13 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     // from one product to the next, which it has in its own cache (W4 float32 step
     // 105 → 96 µs, float64 W5 2.75 → 2.36 ms, medians; W5 float32 unchanged), where
     // splitting columns to pack each panel once made every thread read the other's rows.
+    // Columns for every product wide enough (so that a thread would read and step only its
+    // own columns of the weights) was slower still: W4's steps on two threads took 1.19–
+    // 1.22× the time float32, 1.13× float64 (blocks of 50 steps alternating in one process),
+    // its forward products 1.4×, as each then read the other thread's columns of the
+    // activations. A line the other core has just written costs ~15 ns here: `[64,128]·
+    // [128,128]` on two threads, hot, took 9–12 µs, and 17–19 µs when each thread had just
+    // written half of `b`. Whatever the split, a W4 step moves ~1,000 lines between them.
     // The parts share the operands' pointers: they only read `a` and `b` and write disjoint
     // blocks of `c`.
     let byColumns = n >= 2 * tileColumns && m < 2 * tileRows
