@@ -36,7 +36,7 @@ enum Matmul<V: SIMD> where V.Scalar: TensorScalar {
     // its forward products 1.4×, as each then read the other thread's columns of the
     // activations. A line the other core has just written costs ~15 ns here: `[64,128]·
     // [128,128]` on two threads, hot, took 9–12 µs, and 17–19 µs when each thread had just
-    // written half of `b`. Whatever the split, a W4 step moves ~1,000 lines between them.
+    // written half of `b`. Whatever the split, a W4 step moves ~1,000 lines between threads.
     // The parts share the operands' pointers: they only read `a` and `b` and write disjoint
     // blocks of `c`.
     let byColumns = n >= 2 * tileColumns && m < 2 * tileRows
