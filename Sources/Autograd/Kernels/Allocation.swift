@@ -2,6 +2,8 @@
   import Glibc
 #endif
 
+/// The memory the kernels work in: cache-line sizes and starts, temporary buffers on a line,
+/// and blocks backed by huge pages.
 extension Kernels {
   /// The size of a transparent huge page on x86-64 Linux.
   public static var hugePageBytes: Int { 2 << 20 }
