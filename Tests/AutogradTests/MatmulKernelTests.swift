@@ -30,14 +30,17 @@ struct MatmulKernelTests {
   /// blocks that end before its last rows, copied in the block that reaches them, a register
   /// at a time but for those last rows (15 × 513 × 17: three equal blocks of 171, the first
   /// two in place, the third copied, its last row element by element). A depth past a block
-  /// is cut in equal blocks (257: 129 and 128).
+  /// is cut in equal blocks (257: 129 and 128). A transposed `b` is packed a register of
+  /// columns at a time, the depth past its whole blocks too (10, 21), the last columns' loads
+  /// cut short at the end of the matrix.
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (0, 3, 4), (3, 0, 4), (3, 4, 0), (5, 0, 1), (1, 7, 1), (7, 1, 9), (1, 300, 33),
     (32, 4, 1), (16, 30, 1), (32, 2, 16), (32, 16, 16), (32, 16, 1), (16, 32, 16), (2, 32, 16),
     (64, 64, 128), (64, 128, 10), (10, 64, 128), (9, 17, 31), (17, 33, 65), (23, 257, 47),
     (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160), (75, 40, 64),
     (40, 37, 1), (45, 70, 1), (50, 300, 80), (53, 20, 130), (96, 64, 64), (61, 33, 200),
-    (20, 9, 7), (40, 33, 11), (77, 65, 31), (16, 5, 2),
+    (20, 9, 7), (40, 33, 11), (77, 65, 31), (16, 5, 2), (64, 10, 128), (40, 21, 48),
+    (30, 300, 10),
   ]
 
   /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.

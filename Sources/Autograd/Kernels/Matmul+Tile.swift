@@ -91,10 +91,16 @@ extension Matmul {
 
   /// `tile` for a panel one register wide (`columns ≤ lanes`), 8 rows at a time: the last
   /// panel of a matrix whose width leaves at most one register.
+  ///
+  /// The first `wholeStores` rows are stored as whole registers, past `columns` into the
+  /// next row, which the caller allows only where a later store rewrites those elements (see
+  /// `wholeStoreRows`). Stored lane by lane, `[64,128]·[128,10]` took 2.96 µs hot against
+  /// 2.47 for 16 columns (float32).
   @inline(__always)
   static func narrowTile(
     _ a: StridedMatrix<S>, rows: Int, _ panel: UnsafePointer<S>, panelStride: Int, depth: Int,
-    into c: UnsafeMutablePointer<S>, cStride: Int, columns: Int, accumulate: Bool
+    into c: UnsafeMutablePointer<S>, cStride: Int, columns: Int, accumulate: Bool,
+    wholeStores: Int = 0
   ) {
     let last = rows - 1
     let a0 = a.base
@@ -146,14 +152,15 @@ extension Matmul {
       pa &+= a.columnStride
       pb &+= panelStride
     }
-    storeRow(c00, c, columns: columns)
-    if rows > 1 { storeRow(c10, c + 1 * cStride, columns: columns) }
-    if rows > 2 { storeRow(c20, c + 2 * cStride, columns: columns) }
-    if rows > 3 { storeRow(c30, c + 3 * cStride, columns: columns) }
-    if rows > 4 { storeRow(c40, c + 4 * cStride, columns: columns) }
-    if rows > 5 { storeRow(c50, c + 5 * cStride, columns: columns) }
-    if rows > 6 { storeRow(c60, c + 6 * cStride, columns: columns) }
-    if rows > 7 { storeRow(c70, c + 7 * cStride, columns: columns) }
+    func width(_ row: Int) -> Int { row < wholeStores ? lanes : columns }
+    storeRow(c00, c, columns: width(0))
+    if rows > 1 { storeRow(c10, c + 1 * cStride, columns: width(1)) }
+    if rows > 2 { storeRow(c20, c + 2 * cStride, columns: width(2)) }
+    if rows > 3 { storeRow(c30, c + 3 * cStride, columns: width(3)) }
+    if rows > 4 { storeRow(c40, c + 4 * cStride, columns: width(4)) }
+    if rows > 5 { storeRow(c50, c + 5 * cStride, columns: width(5)) }
+    if rows > 6 { storeRow(c60, c + 6 * cStride, columns: width(6)) }
+    if rows > 7 { storeRow(c70, c + 7 * cStride, columns: width(7)) }
   }
 
   /// The first `columns` elements of a row of `c` in 2 registers, zeros after them.

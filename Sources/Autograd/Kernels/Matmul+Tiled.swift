@@ -68,7 +68,8 @@ extension Matmul {
   @inline(__always)
   static func tile(
     width: Int, _ a: StridedMatrix<S>, rows: Int, _ panel: UnsafePointer<S>, panelStride: Int,
-    depth: Int, into c: UnsafeMutablePointer<S>, cStride: Int, columns: Int, accumulate: Bool
+    depth: Int, into c: UnsafeMutablePointer<S>, cStride: Int, columns: Int, accumulate: Bool,
+    wholeStores: Int = 0
   ) {
     if width == wideTileColumns {
       wideTile(
@@ -77,7 +78,7 @@ extension Matmul {
     } else if width == lanes {
       narrowTile(
         a, rows: rows, panel, panelStride: panelStride, depth: depth, into: c, cStride: cStride,
-        columns: columns, accumulate: accumulate)
+        columns: columns, accumulate: accumulate, wholeStores: wholeStores)
     } else {
       tile(
         a, rows: rows, panel, panelStride: panelStride, depth: depth, into: c, cStride: cStride,
@@ -147,7 +148,7 @@ extension Matmul {
           guard let pack else { preconditionFailure("a panel to copy and no buffer for it") }
           packPanel(
             block, depth: depth, columns: columns, width: width, wholeRows: max(0, inPlace - p0),
-            into: pack)
+            readable: b.rowStride == 1 ? (n - 1 - j0) * b.columnStride + k - p0 : 0, into: pack)
           (panel, panelStride) = (UnsafePointer(pack), width)
         }
         let rowsPerTile = tileRows(width: width)
@@ -165,7 +166,10 @@ extension Matmul {
           tile(
             width: width, a.block(row: i0, column: p0), rows: rows, panel,
             panelStride: panelStride, depth: depth, into: out, cStride: outStride,
-            columns: columns, accumulate: p0 > 0)
+            columns: columns, accumulate: p0 > 0,
+            wholeStores: step == nil && width == lanes && j0 == 0 && columns == cStride
+              ? wholeStoreRows(from: i0, rows: rows, m: m, columns: columns, accumulate: p0 > 0)
+              : 0)
           step?.step(rows: rows, columns: columns, at: offset, stride: cStride)
         }
         j0 += width
@@ -203,6 +207,22 @@ extension Matmul {
     }
   }
 
+  /// How many of a narrow tile's rows, from row `i0` of a part `m` rows tall, may be stored
+  /// as whole registers when the tile's panel is the whole of each row (`columns` wide, rows
+  /// adjacent): those whose register ends in a row that this pass over the panel stores
+  /// later, and so rewrites. That is any row of the part after it, or when `accumulate` (a
+  /// depth block after the first, whose tiles first load their rows of `c`) only rows of the
+  /// same tile, which loaded theirs already. (Past the last panel of a wider row the
+  /// register would reach the next row's first panel, already stored.)
+  static func wholeStoreRows(
+    from i0: Int, rows: Int, m: Int, columns: Int, accumulate: Bool
+  ) -> Int {
+    let end = (accumulate ? i0 + rows : m) * columns  // rewritten later: before this element
+    guard end >= lanes else { return 0 }
+    // Row i0 + r's register ends at (i0 + r) · columns + lanes.
+    return max(0, min(rows, (end - lanes) / columns - i0 + 1))
+  }
+
   /// The leading rows of a row-major `b` narrower than `tileColumns` and not a whole number
   /// of registers (a layer of 10 outputs) whose single panel may be read as whole registers
   /// a row: the lanes past column `n` then hold the next row's first elements, which only
@@ -233,13 +253,53 @@ extension Matmul {
     }
   }
 
+  /// The rows `done..<depth` (fewer than `lanes`) of a transposed `block` (see `packPanel`),
+  /// `width` columns, packed a register of columns at a time: `lanes × lanes` read from row
+  /// `done` on and transposed in registers into a scratch block, whose first rows are the
+  /// panel's. Columns whose register would end past `readable` (the last of the matrix) are
+  /// copied element by element, with the rest of their register of columns.
+  static func packRest(
+    _ block: StridedMatrix<S>, from done: Int, depth: Int, width: Int, readable: Int,
+    _ pack: UnsafeMutablePointer<S>
+  ) {
+    // Column j's register ends at j · columnStride + done + lanes.
+    let room = readable - done - lanes
+    let wholeColumns = room < 0 ? 0 : room / block.columnStride + 1
+    withUnsafeTemporaryAllocation(of: S.self, capacity: lanes * lanes) { scratch in
+      let rows = scratch.baseAddress!
+      for j in stride(from: 0, to: width, by: lanes) {
+        let source = block.base + j * block.columnStride + done
+        guard j + lanes <= wholeColumns else {
+          for column in 0..<lanes {
+            for p in done..<depth {
+              pack[p * width + j + column] = source[column * block.columnStride + p - done]
+            }
+          }
+          continue
+        }
+        transposeBlock(source, block.columnStride, rows, lanes)
+        for p in done..<depth {
+          store(load(rows + (p - done) * lanes), pack + p * width + j, count: lanes)
+        }
+      }
+    }
+  }
+
   /// `block[depth × columns]` copied into `pack[depth × width]`, zeros to the right, except
   /// in the first `wholeRows` rows of a row-major block, which may be read as whole registers
   /// (see `raggedRowsInPlace`): they are copied whole, with the next row's first elements in
   /// the lanes past `columns`, which only feed sums that are never stored.
+  ///
+  /// A transposed block (its columns adjacent), of which `readable` elements from its start
+  /// are the matrix's own, is transposed a register of columns at a time by
+  /// `transposeBlock`: whole `lanes × lanes` blocks, then the depth past them, shorter than a
+  /// register, read as whole registers of each column (the lanes past the depth, the next
+  /// column's first elements, are not stored) wherever all of them end within `readable`
+  /// (`packRest`). That depth was copied element by element: W4's `dH2 = dZ3·W3ᵀ` (a depth
+  /// of 10) was a quarter of the samples of packing, float32.
   static func packPanel(
     _ block: StridedMatrix<S>, depth: Int, columns: Int, width: Int, wholeRows: Int = 0,
-    into pack: UnsafeMutablePointer<S>
+    readable: Int = 0, into pack: UnsafeMutablePointer<S>
   ) {
     if block.columnStride == 1 {  // the ragged right edge of a row-major `b`: copy rows
       // Two loops, not one choosing each row's count: merged, `[64,128]·[128,10]` ran 7 %
@@ -260,7 +320,7 @@ extension Matmul {
       }
       return
     }
-    var done = 0  // a transposed `b`: whole `lanes × lanes` blocks in registers
+    var done = 0  // a transposed `b`: `lanes × lanes` blocks in registers
     if columns == width && block.rowStride == 1 {
       done = depth - depth % lanes
       for p in stride(from: 0, to: done, by: lanes) {
@@ -269,6 +329,10 @@ extension Matmul {
             block.base + j * block.columnStride + p, block.columnStride, pack + p * width + j,
             width)
         }
+      }
+      if depth > done {
+        packRest(block, from: done, depth: depth, width: width, readable: readable, pack)
+        done = depth
       }
     }
     if columns < width { pack.update(repeating: 0, count: depth * width) }
