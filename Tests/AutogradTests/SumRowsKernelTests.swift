@@ -14,9 +14,10 @@ import Testing
   }
 
   /// Random matrices of many shapes, summed down to a row, against `reference`, bit for bit.
-  static func check<S: TensorScalar & BinaryFloatingPoint>(_: S.Type, bits: (S) -> UInt64)
-  where S.RawSignificand: FixedWidthInteger {
-    var generator = SystemRandomNumberGenerator()
+  static func check<S: TensorScalar & BinaryFloatingPoint>(
+    _: S.Type, seed: UInt64, bits: (S) -> UInt64
+  ) where S.RawSignificand: FixedWidthInteger {
+    var generator = SeededGenerator(seed: seed)  // a failure shows again on the next run
     for rows in [1, 2, 3, 7, 64, 65] {
       for columns in [1, 2, 7, 8, 9, 10, 15, 16, 17, 63, 64, 65, 72, 127, 128, 130] {
         // Values of many magnitudes, so that a different order of additions would show.
@@ -36,6 +37,8 @@ import Testing
     }
   }
 
-  @Test func float32SumsEqualTheDefiningLoop() { Self.check(Float.self) { UInt64($0.bitPattern) } }
-  @Test func float64SumsEqualTheDefiningLoop() { Self.check(Double.self) { $0.bitPattern } }
+  @Test func float32SumsEqualTheDefiningLoop() {
+    Self.check(Float.self, seed: 31) { UInt64($0.bitPattern) }
+  }
+  @Test func float64SumsEqualTheDefiningLoop() { Self.check(Double.self, seed: 32) { $0.bitPattern } }
 }

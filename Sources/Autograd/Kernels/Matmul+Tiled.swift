@@ -253,36 +253,30 @@ extension Matmul {
     }
   }
 
-  /// The rows `done..<depth` (fewer than `lanes`) of a transposed `block` (see `packPanel`),
-  /// `width` columns, packed a register of columns at a time: `lanes × lanes` read from row
-  /// `done` on and transposed in registers into a scratch block, whose first rows are the
-  /// panel's. Columns whose register would end past `readable` (the last of the matrix) are
-  /// copied element by element, with the rest of their register of columns.
+  /// The rows `done..<depth` (fewer than `lanes`) of a transposed `block` (see `packPanel`)
+  /// packed a register of columns at a time: `lanes × lanes` read from row `done` on and
+  /// transposed in registers into a scratch block, whose first rows are the panel's. Only
+  /// registers of columns whose every column's register ends within `readable`; returns the
+  /// columns packed (the columns after them, the last of the matrix, are left to the caller).
   static func packRest(
     _ block: StridedMatrix<S>, from done: Int, depth: Int, width: Int, readable: Int,
     _ pack: UnsafeMutablePointer<S>
-  ) {
+  ) -> Int {
     // Column j's register ends at j · columnStride + done + lanes.
     let room = readable - done - lanes
     let wholeColumns = room < 0 ? 0 : room / block.columnStride + 1
+    let packed = min(width, wholeColumns / lanes * lanes)
+    guard packed > 0 else { return 0 }
     withUnsafeTemporaryAllocation(of: S.self, capacity: lanes * lanes) { scratch in
       let rows = scratch.baseAddress!
-      for j in stride(from: 0, to: width, by: lanes) {
-        let source = block.base + j * block.columnStride + done
-        guard j + lanes <= wholeColumns else {
-          for column in 0..<lanes {
-            for p in done..<depth {
-              pack[p * width + j + column] = source[column * block.columnStride + p - done]
-            }
-          }
-          continue
-        }
-        transposeBlock(source, block.columnStride, rows, lanes)
+      for j in stride(from: 0, to: packed, by: lanes) {
+        transposeBlock(block.base + j * block.columnStride + done, block.columnStride, rows, lanes)
         for p in done..<depth {
           store(load(rows + (p - done) * lanes), pack + p * width + j, count: lanes)
         }
       }
     }
+    return packed
   }
 
   /// `block[depth × columns]` copied into `pack[depth × width]`, zeros to the right, except
@@ -321,6 +315,7 @@ extension Matmul {
       return
     }
     var done = 0  // a transposed `b`: `lanes × lanes` blocks in registers
+    var firstColumn = 0  // the first column whose rows from `done` on the loop below copies
     if columns == width && block.rowStride == 1 {
       done = depth - depth % lanes
       for p in stride(from: 0, to: done, by: lanes) {
@@ -331,12 +326,12 @@ extension Matmul {
         }
       }
       if depth > done {
-        packRest(block, from: done, depth: depth, width: width, readable: readable, pack)
-        done = depth
+        firstColumn = packRest(
+          block, from: done, depth: depth, width: width, readable: readable, pack)
       }
     }
     if columns < width { pack.update(repeating: 0, count: depth * width) }
-    for j in 0..<columns {  // the rest: each column is a run of `rowStride` steps
+    for j in firstColumn..<columns {  // the rest: each column is a run of `rowStride` steps
       var source = block.base + j * block.columnStride + done * block.rowStride
       var target = pack + done * width + j
       for _ in done..<depth {
