@@ -100,6 +100,40 @@ extension Kernels {
     }
   }
 
+  /// Whether every element is finite (neither infinite nor NaN). `v − v` is 0 for a finite
+  /// `v` and NaN otherwise, so sums of it stay 0 exactly when every element is finite: no
+  /// branch per element, and four sums of sixteen lanes, so that the additions overlap. The
+  /// element loop with a test each was 0.7 % of a W4 float32 run (one thread), which checks
+  /// every parameter after every epoch.
+  @inlinable
+  public static func allFinite<S: TensorScalar>(_ x: UnsafeBufferPointer<S>) -> Bool {
+    guard let base = x.baseAddress else { return true }
+    typealias V = SIMD16<S>
+    @inline(__always) func differences(_ i: Int) -> V {
+      let v = UnsafeRawPointer(base + i).loadUnaligned(as: V.self)
+      return v - v
+    }
+    var sums = (V(), V(), V(), V())
+    var i = 0
+    while i &+ 4 &* V.scalarCount <= x.count {
+      sums.0 += differences(i)
+      sums.1 += differences(i &+ V.scalarCount)
+      sums.2 += differences(i &+ 2 &* V.scalarCount)
+      sums.3 += differences(i &+ 3 &* V.scalarCount)
+      i &+= 4 &* V.scalarCount
+    }
+    while i &+ V.scalarCount <= x.count {
+      sums.0 += differences(i)
+      i &+= V.scalarCount
+    }
+    var rest: S = 0
+    while i < x.count {
+      rest += base[i] - base[i]
+      i &+= 1
+    }
+    return sums.0 + sums.1 + sums.2 + sums.3 == V() && rest == 0
+  }
+
   /// Copies `count` elements: an inline loop for the short rows of small networks, where a
   /// call to `memmove` would cost more than the copy.
   @inlinable

@@ -18,11 +18,8 @@ extension Tensor {
   }
 
   /// Whether every element is finite (neither NaN nor infinite).
-  @inlinable  // specialised: a key path per element would cost more than the check
+  @inlinable
   public var isFinite: Bool {
-    scalars.withUnsafeBufferPointer { values in
-      for value in values where !value.isFinite { return false }
-      return true
-    }
+    scalars.withUnsafeBufferPointer { Kernels.allFinite($0) }
   }
 }
