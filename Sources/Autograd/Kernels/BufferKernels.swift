@@ -136,7 +136,7 @@ extension Kernels {
 
   /// Copies `count` elements to memory that does not overlap them: inline for the rows of
   /// small networks, where a call to `memmove` would cost more than the copy. Up to 32
-  /// elements one at a time; up to 1,024 in 64-byte registers, the last register ending at
+  /// elements one at a time; up to 256 in 64-byte registers, the last register ending at
   /// the last element (it may write some elements twice, with the same values). A batch of
   /// W4 (64 rows of 64 floats) through `memmove` was 1.4 % of a float32 run on one thread.
   @inlinable
@@ -144,7 +144,7 @@ extension Kernels {
     _ source: UnsafePointer<S>, to target: UnsafeMutablePointer<S>, count: Int
   ) {
     typealias V = SIMD16<S>
-    if count > 1024 {
+    if count > 256 {  // W5's rows of 784 keep memmove, as measured with it
       target.update(from: source, count: count)
     } else if count > 32 {
       @inline(__always) func move(_ index: Int) {
