@@ -65,11 +65,16 @@ final class CompiledStep<Scalar: TensorScalar> {
   /// as many threads as the program's products may use, when the data is large).
   @inlinable
   func load(rows: ArraySlice<Int>, from data: PreparedData<Scalar>) {
+    data.withSource { load(rows: rows, from: $0) }
+  }
+
+  /// `load(rows:from:)` from the memory of the data (see `PreparedData.Source`).
+  @inlinable
+  func load(rows: ArraySlice<Int>, from source: PreparedData<Scalar>.Source) {
     precondition(rows.count == batchSize, "\(rows.count) rows for a step of \(batchSize)")
-    PreparedData.gather(
-      rows, from: data.features, into: program.input(CompiledStep.featuresInput),
-      threads: program.threads)
-    data.writeTargets(of: rows, into: program.input(CompiledStep.targetsInput))
+    source.gather(
+      rows, into: program.input(CompiledStep.featuresInput), threads: program.threads)
+    source.writeTargets(of: rows, into: program.input(CompiledStep.targetsInput))
   }
 
   /// Runs the step: loss, logits and gradients for the loaded batch.

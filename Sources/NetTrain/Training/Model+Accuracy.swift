@@ -5,7 +5,7 @@ extension Model {
   /// - Parameter logits: `[rows.count, outputs]`, row-major, in the order of `rows`.
   @inlinable
   func correctPredictions(
-    logits: UnsafeBufferPointer<Scalar>, rows: ArraySlice<Int>, classes: [Int]
+    logits: UnsafeBufferPointer<Scalar>, rows: ArraySlice<Int>, classes: UnsafeBufferPointer<Int>
   ) -> Int {
     let columns = task.outputs
     var correct = 0

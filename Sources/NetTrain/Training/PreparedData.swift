@@ -54,20 +54,7 @@ struct PreparedData<Scalar: TensorScalar> {
   /// `[rows.count, outputs]`: the same values `targets(at:)` gives.
   @inlinable
   func writeTargets(of rows: ArraySlice<Int>, into batch: UnsafeMutableBufferPointer<Scalar>) {
-    switch lossTargets {
-    case .values(let values):
-      Self.gather(rows, from: values, into: batch)
-    case .oneHot(let classes, let classCount):
-      precondition(batch.count == rows.count * classCount, "\(batch.count) slots for one-hot")
-      batch.update(repeating: 0)
-      rows.withUnsafeBufferPointer { rows in  // not the slice: see `copy`
-        for (position, row) in rows.enumerated() {
-          let index = classes[row]
-          precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
-          batch[position * classCount + index] = 1
-        }
-      }
-    }
+    withSource { $0.writeTargets(of: rows, into: batch) }
   }
 
   /// Copies `rows` of `source` ([rows, width]), in that order, into `batch`.
@@ -88,21 +75,30 @@ struct PreparedData<Scalar: TensorScalar> {
     into batch: UnsafeMutableBufferPointer<Scalar>, threads: Int = 1
   ) {
     let width = source.shape.columns
+    source.scalars.withUnsafeBufferPointer {
+      gather(rows, from: $0, width: width, into: batch, threads: threads)
+    }
+  }
+
+  /// `gather` from the elements of a `[rows, width]` matrix.
+  @inlinable
+  static func gather(
+    _ rows: ArraySlice<Int>, from source: UnsafeBufferPointer<Scalar>, width: Int,
+    into batch: UnsafeMutableBufferPointer<Scalar>, threads: Int = 1
+  ) {
     precondition(batch.count == rows.count * width, "\(batch.count) slots for \(rows.count) rows")
-    source.scalars.withUnsafeBufferPointer { source in
-      guard let from = source.baseAddress, let to = batch.baseAddress else { return }
-      guard source.count * MemoryLayout<Scalar>.stride >= touchMinimumBytes else {
-        copy(rows, of: from, width: width, into: to)
-        return
-      }
-      let parts = max(1, min(threads, rows.count / 8))
-      let rowsPerPart = (rows.count + parts - 1) / parts
-      Kernels.forEachPart(count: parts) { part in
-        let first = min(rows.startIndex + part * rowsPerPart, rows.endIndex)
-        let run = rows[first..<min(first + rowsPerPart, rows.endIndex)]
-        touch(run, of: from, width: width)
-        copy(run, of: from, width: width, into: to + (first - rows.startIndex) * width)
-      }
+    guard let from = source.baseAddress, let to = batch.baseAddress else { return }
+    guard source.count * MemoryLayout<Scalar>.stride >= touchMinimumBytes else {
+      copy(rows, of: from, width: width, into: to)
+      return
+    }
+    let parts = max(1, min(threads, rows.count / 8))
+    let rowsPerPart = (rows.count + parts - 1) / parts
+    Kernels.forEachPart(count: parts) { part in
+      let first = min(rows.startIndex + part * rowsPerPart, rows.endIndex)
+      let run = rows[first..<min(first + rowsPerPart, rows.endIndex)]
+      touch(run, of: from, width: width)
+      copy(run, of: from, width: width, into: to + (first - rows.startIndex) * width)
     }
   }
 

@@ -98,30 +98,42 @@ public struct Trainer<Algorithm: Optimizer> {
     let parameters = model.parameters
     store.load(from: parameters)
     defer { store.save(into: parameters) }
-    var totalLoss = 0.0
-    var batches = 0
-    var correct = 0
-    for start in stride(from: 0, to: order.count, by: options.batchSize) {
-      if isInterrupted() { return .interrupted }
-      let rows = order[start..<min(start + options.batchSize, order.count)]
-      let isLast = isFinal && rows.endIndex == order.count
-      let step = compiled.step(forBatchOf: rows.count, isLast: isLast)
-      step.load(rows: rows, from: data)
-      compiled.run(step)
-      let value = Double(step.loss)
-      guard value.isFinite else { return .diverged }
-      optimizer.beginStep()
-      for index in 0..<store.count where !step.updatesInPlace[index] {
-        optimizer.update(
-          store.buffer(index), gradient: step.gradient(index), index: index, of: store.count)
+    // The data through pointers for the whole epoch, and the step kept from batch to batch
+    // while the batch size stays: no reference counting or exclusivity checks in a step
+    // beyond the step's own (see `PreparedData.Source`).
+    return data.withSource { source in
+      var totalLoss = 0.0
+      var batches = 0
+      var correct = 0
+      var current: CompiledStep<Scalar>?
+      for start in stride(from: 0, to: order.count, by: options.batchSize) {
+        if isInterrupted() { return .interrupted }
+        let rows = order[start..<min(start + options.batchSize, order.count)]
+        let isLast = isFinal && rows.endIndex == order.count
+        let step: CompiledStep<Scalar>
+        if let current, current.batchSize == rows.count, !isLast {
+          step = current
+        } else {
+          step = compiled.step(forBatchOf: rows.count, isLast: isLast)
+          current = step
+        }
+        step.load(rows: rows, from: source)
+        compiled.run(step)
+        let value = Double(step.loss)
+        guard value.isFinite else { return .diverged }
+        optimizer.beginStep()
+        for index in 0..<store.count where !step.updatesInPlace[index] {
+          optimizer.update(
+            store.buffer(index), gradient: step.gradient(index), index: index, of: store.count)
+        }
+        totalLoss += value
+        batches += 1
+        if let classes = source.classes {
+          correct += model.correctPredictions(logits: step.logits, rows: rows, classes: classes)
+        }
       }
-      totalLoss += value
-      batches += 1
-      if let classes = data.classes {
-        correct += model.correctPredictions(logits: step.logits, rows: rows, classes: classes)
-      }
+      return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
     }
-    return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
   }
 
   /// How an epoch ends: with its report, or with the end of training.
