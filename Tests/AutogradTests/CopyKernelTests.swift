@@ -17,7 +17,8 @@ import Testing
           Kernels.copy(source.baseAddress!, to: target.baseAddress! + margin, count: count)
         }
       }
-      #expect(target[margin..<margin + count].elementsEqual(source.prefix(count)), "\(S.self) \(count)")
+      let copied = target[margin..<margin + count].elementsEqual(source.prefix(count))
+      #expect(copied, "\(S.self) \(count)")
       let untouched = target[..<margin].allSatisfy { $0 == -1 }
         && target[(margin + count)...].allSatisfy { $0 == -1 }
       #expect(untouched, "\(S.self) \(count): written outside the copy")

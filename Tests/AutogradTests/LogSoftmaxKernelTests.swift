@@ -21,7 +21,9 @@ import Testing
       var total: S = 0
       for value in values { total += apply(Kernels.exp, value - top) }
       let shift = top + apply(Kernels.log, total)
-      for column in 0..<columns { out[row * columns + column] = values[row * columns + column] - shift }
+      for column in 0..<columns {
+        out[row * columns + column] = values[row * columns + column] - shift
+      }
     }
     return out
   }

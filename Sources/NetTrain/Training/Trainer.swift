@@ -99,8 +99,8 @@ public struct Trainer<Algorithm: Optimizer> {
     store.load(from: parameters)
     defer { store.save(into: parameters) }
     // The data through pointers for the whole epoch, and the step kept from batch to batch
-    // while the batch size stays: no reference counting or exclusivity checks in a step
-    // beyond the step's own (see `PreparedData.Source`).
+    // while the batch size stays: about half the reference counting and exclusivity checks
+    // a step used to make (see `PreparedData.Source`).
     return data.withSource { source in
       var totalLoss = 0.0
       var batches = 0
