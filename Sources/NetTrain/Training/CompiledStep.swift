@@ -61,14 +61,8 @@ final class CompiledStep<Scalar: TensorScalar> {
     self.batchSize = batchSize
   }
 
-  /// Writes the batch made of `rows` of `data` into the program's inputs (the features on
+  /// Writes the batch made of `rows` of the data into the program's inputs (the features on
   /// as many threads as the program's products may use, when the data is large).
-  @inlinable
-  func load(rows: ArraySlice<Int>, from data: PreparedData<Scalar>) {
-    data.withSource { load(rows: rows, from: $0) }
-  }
-
-  /// `load(rows:from:)` from the memory of the data (see `PreparedData.Source`).
   @inlinable
   func load(rows: ArraySlice<Int>, from source: PreparedData<Scalar>.Source) {
     precondition(rows.count == batchSize, "\(rows.count) rows for a step of \(batchSize)")

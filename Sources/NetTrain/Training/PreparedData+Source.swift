@@ -31,9 +31,10 @@ extension PreparedData {
       features: UnsafeBufferPointer<Scalar>, width: Int, targets: Targets,
       classes: UnsafeBufferPointer<Int>?
     ) {
-      (self.features, self.width, self.targets, self.classes) = (
-        features, width, targets, classes
-      )
+      self.features = features
+      self.width = width
+      self.targets = targets
+      self.classes = classes
     }
 
     /// Copies the features of `rows`, in that order, into `batch` (see `gather`).

@@ -50,13 +50,6 @@ struct PreparedData<Scalar: TensorScalar> {
     }
   }
 
-  /// Writes the loss's targets of `rows`, in that order, into `batch`, row-major
-  /// `[rows.count, outputs]`: the same values `targets(at:)` gives.
-  @inlinable
-  func writeTargets(of rows: ArraySlice<Int>, into batch: UnsafeMutableBufferPointer<Scalar>) {
-    withSource { $0.writeTargets(of: rows, into: batch) }
-  }
-
   /// Copies `rows` of `source` ([rows, width]), in that order, into `batch`.
   ///
   /// From a source larger than the caches, the rows are first touched, a page at a time:
@@ -69,18 +62,6 @@ struct PreparedData<Scalar: TensorScalar> {
   /// In-process A/B (alternating fits of one binary, paired ratios): W5 steps float64 1.051
   /// and 1.010 (9 and 7 of 10 pairs faster), float32 1.043 and 1.025 (10 of 10 both times).
   /// Smaller sources (W4's 920 KB) keep one thread.
-  @inlinable
-  static func gather(
-    _ rows: ArraySlice<Int>, from source: Tensor<Scalar>,
-    into batch: UnsafeMutableBufferPointer<Scalar>, threads: Int = 1
-  ) {
-    let width = source.shape.columns
-    source.scalars.withUnsafeBufferPointer {
-      gather(rows, from: $0, width: width, into: batch, threads: threads)
-    }
-  }
-
-  /// `gather` from the elements of a `[rows, width]` matrix.
   @inlinable
   static func gather(
     _ rows: ArraySlice<Int>, from source: UnsafeBufferPointer<Scalar>, width: Int,

@@ -21,7 +21,9 @@ import Testing
     #expect(prepared.allTargets().scalars == whole.scalars)
     for rows in [[4, 0, 26, 4, 13], [26], Array((0..<27).reversed())] {
       var batch = [Float](repeating: 7, count: rows.count * 3)  // stale values, overwritten
-      batch.withUnsafeMutableBufferPointer { prepared.writeTargets(of: rows[...], into: $0) }
+      batch.withUnsafeMutableBufferPointer { batch in
+        prepared.withSource { $0.writeTargets(of: rows[...], into: batch) }
+      }
       #expect(batch == whole.rows(at: rows).scalars)
       #expect(prepared.targets(at: rows).scalars == batch)
     }
@@ -40,7 +42,9 @@ import Testing
     let scaled = model.targetScaling?.transform(values) ?? values
     let rows = [5, 1, 1, 0]
     var batch = [Double](repeating: .nan, count: rows.count)
-    batch.withUnsafeMutableBufferPointer { prepared.writeTargets(of: rows[...], into: $0) }
+    batch.withUnsafeMutableBufferPointer { batch in
+      prepared.withSource { $0.writeTargets(of: rows[...], into: batch) }
+    }
     #expect(batch == scaled.rows(at: rows).scalars)
     #expect(prepared.allTargets().scalars == scaled.scalars)
   }
@@ -61,8 +65,11 @@ import Testing
       for threads in 1...3 {
         let order = [1, 2] + rows  // a slice that starts past 0, as an epoch's batches do
         var batch = [Double](repeating: .nan, count: rows.count * width)
-        batch.withUnsafeMutableBufferPointer {
-          PreparedData<Double>.gather(order[2...], from: source, into: $0, threads: threads)
+        batch.withUnsafeMutableBufferPointer { batch in
+          source.scalars.withUnsafeBufferPointer {
+            PreparedData<Double>.gather(
+              order[2...], from: $0, width: width, into: batch, threads: threads)
+          }
         }
         #expect(batch == expected, "\(rows.count) rows on \(threads) threads")
       }

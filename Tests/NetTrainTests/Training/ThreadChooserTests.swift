@@ -118,7 +118,7 @@ import Testing
       compiled.store.load(from: model.parameters)
       for batch in 0..<9 {
         let start = batch % 3 * 16
-        step.load(rows: Array(start..<start + 16)[...], from: prepared)
+        prepared.withSource { step.load(rows: Array(start..<start + 16)[...], from: $0) }
         compiled.run(step)
         seen.insert(step.program.threads)
       }
