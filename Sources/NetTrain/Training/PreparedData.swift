@@ -90,11 +90,7 @@ struct PreparedData<Scalar: TensorScalar> {
     into batch: UnsafeMutablePointer<Scalar>
   ) {
     // Through the slice's buffer: iterating the slice itself retained its storage each step.
-    rows.withUnsafeBufferPointer { rows in
-      for (position, row) in rows.enumerated() {
-        Kernels.copy(source + row * width, to: batch + position * width, count: width)
-      }
-    }
+    rows.withUnsafeBufferPointer { Kernels.copyRows($0, of: source, width: width, into: batch) }
   }
 
   /// Sources from this size on are touched before a gather, and gathered on more than one
