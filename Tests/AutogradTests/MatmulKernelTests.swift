@@ -19,7 +19,9 @@ struct MatmulKernelTests {
   /// cross every blocking boundary (tile rows 8, tile columns 16/32, depth blocks of at most
   /// 256); parts taller than wide, of one depth block, go tile row by tile row (75 × 40 × 64); a
   /// single column of a row-major `a` is taken in transposed blocks of `lanes × lanes`, with
-  /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1). Parts of 32 rows
+  /// depth and rows past the last whole block (40 × 37 × 1, 45 × 70 × 1); one of a transposed
+  /// `a` four registers of rows at a time, the last pass ending at the last row (30 × 16 × 1
+  /// as W2's gradient, 35 and 70 rows past whole passes, 8 and 16: one register). Parts of 32 rows
   /// or more take wide tiles (6 rows, 4 registers) where a whole one fits, with rows short
   /// of a whole tile (50, 53, 61) and the columns past the last in narrower panels (80,
   /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64). A transposed `a`
@@ -40,7 +42,7 @@ struct MatmulKernelTests {
     (8, 512, 32), (15, 513, 17), (41, 3, 100), (128, 256, 10), (13, 100, 160), (75, 40, 64),
     (40, 37, 1), (45, 70, 1), (50, 300, 80), (53, 20, 130), (96, 64, 64), (61, 33, 200),
     (20, 9, 7), (40, 33, 11), (77, 65, 31), (16, 5, 2), (64, 10, 128), (40, 21, 48),
-    (30, 300, 10),
+    (30, 300, 10), (30, 16, 1), (35, 9, 1), (70, 5, 1), (8, 3, 1), (16, 3, 1),
   ]
 
   /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.
