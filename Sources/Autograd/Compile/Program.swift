@@ -18,7 +18,10 @@
 /// tanh, become one instruction each (see `ProgramBuilder+Fusion`, `+Epilogues`); and
 /// instructions no output needs are dropped.
 public final class Program<Scalar: TensorScalar> {
-  @usableFromInline var instructions: [ProgramInstruction<Scalar>]
+  // The stored `var`s read at every run are exempt from the runtime's exclusivity checks:
+  // each access was a `swift_beginAccess` call (a thread-local lookup and an access-set
+  // insert) in every step, and a program is used by one thread at a time.
+  @exclusivity(unchecked) @usableFromInline var instructions: [ProgramInstruction<Scalar>]
   /// Where each slot's values live: in `arena`, or memory bound by the caller.
   @usableFromInline let addresses: UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>
   @usableFromInline let slotCounts: [Int]
@@ -28,7 +31,13 @@ public final class Program<Scalar: TensorScalar> {
   /// The elements of memory the program holds for its slots.
   public let memoryCount: Int
   /// The most threads a large matrix product may use; results do not depend on it.
-  public var threads: Int
+  public var threads: Int {
+    get { threadCount }
+    set { threadCount = newValue }
+  }
+  // Behind accessors compiled here: the attribute is not honoured by code that reaches a
+  // stored property from another module (the trainer's, in NetTrain).
+  @exclusivity(unchecked) var threadCount: Int
 
   /// Whether a run would put more than one thread to work (some matrix product is large
   /// enough) if it may use `threads`.
@@ -71,7 +80,7 @@ public final class Program<Scalar: TensorScalar> {
     slotCounts = builder.slotCounts
     inputSlots = builder.inputSlots
     outputSlots = builder.outputSlots
-    self.threads = threads
+    threadCount = threads
   }
 
   deinit {

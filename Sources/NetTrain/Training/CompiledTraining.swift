@@ -10,10 +10,12 @@ final class CompiledTraining<Scalar: TensorScalar> {
   /// The optimizer's plain descent rate, which the steps take inside the weights' products.
   @usableFromInline let descentRate: Scalar?
   @usableFromInline var steps: [CompiledStep<Scalar>] = []
+  // `chooser` and `timedBatchSize` are read at every step, by one thread: exempt from the
+  // runtime's exclusivity checks (see `Program.instructions`).
   /// Picks the threads of each step, once the first step shows work for more than one.
-  @usableFromInline var chooser: ThreadChooser?
+  @exclusivity(unchecked) @usableFromInline var chooser: ThreadChooser?
   /// The batch size whose steps the chooser times (the first step's: the full batches).
-  @usableFromInline var timedBatchSize = 0
+  @exclusivity(unchecked) @usableFromInline var timedBatchSize = 0
   /// The time spent compiling steps so far (recording each and building its program).
   @usableFromInline var compileDuration = Duration.zero
 

@@ -94,8 +94,8 @@ public struct Trainer<Algorithm: Optimizer> {
     _ compiled: CompiledTraining<Scalar>, on data: PreparedData<Scalar>, order: [Int],
     isFinal: Bool, optimizer: inout Algorithm, _ isInterrupted: () -> Bool
   ) -> EpochPass {
-    let (model, store) = (compiled.model, compiled.store)
-    let parameters = model.parameters
+    let parameters = compiled.model.parameters
+    let store = compiled.store
     store.load(from: parameters)
     defer { store.save(into: parameters) }
     // The data through pointers for the whole epoch, and the step kept from batch to batch
@@ -110,30 +110,41 @@ public struct Trainer<Algorithm: Optimizer> {
         if isInterrupted() { return .interrupted }
         let rows = order[start..<min(start + options.batchSize, order.count)]
         let isLast = isFinal && rows.endIndex == order.count
-        let step: CompiledStep<Scalar>
-        if let current, current.batchSize == rows.count, !isLast {
-          step = current
-        } else {
-          step = compiled.step(forBatchOf: rows.count, isLast: isLast)
-          current = step
+        if current?.batchSize != rows.count || isLast {
+          current = compiled.step(forBatchOf: rows.count, isLast: isLast)
         }
-        step.load(rows: rows, from: source)
-        compiled.run(step)
-        let value = Double(step.loss)
-        guard value.isFinite else { return .diverged }
-        optimizer.beginStep()
-        for index in 0..<store.count where !step.updatesInPlace[index] {
-          optimizer.update(
-            store.buffer(index), gradient: step.gradient(index), index: index, of: store.count)
-        }
-        totalLoss += value
+        guard let (loss, right) = train(current!, on: rows, from: source, compiled, &optimizer)
+        else { return .diverged }
+        totalLoss += loss
         batches += 1
-        if let classes = source.classes {
-          correct += model.correctPredictions(logits: step.logits, rows: rows, classes: classes)
-        }
+        correct += right
       }
       return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
     }
+  }
+
+  /// One optimizer step on the batch of `rows` by `step`: its loss and the rows it classified
+  /// correctly (0 for regression), or nil when the loss is not finite.
+  @inlinable
+  func train(
+    _ step: CompiledStep<Scalar>, on rows: ArraySlice<Int>,
+    from source: PreparedData<Scalar>.Source, _ compiled: CompiledTraining<Scalar>,
+    _ optimizer: inout Algorithm
+  ) -> (loss: Double, correct: Int)? {
+    step.load(rows: rows, from: source)
+    compiled.run(step)
+    let loss = Double(step.loss)
+    guard loss.isFinite else { return nil }
+    let store = compiled.store
+    optimizer.beginStep()
+    for index in 0..<store.count where !step.updatesInPlace[index] {
+      optimizer.update(
+        store.buffer(index), gradient: step.gradient(index), index: index, of: store.count)
+    }
+    guard let classes = source.classes else { return (loss, 0) }
+    let correct = compiled.model.correctPredictions(
+      logits: step.logits, rows: rows, classes: classes)
+    return (loss, correct)
   }
 
   /// How an epoch ends: with its report, or with the end of training.
