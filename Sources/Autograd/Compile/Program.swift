@@ -140,6 +140,7 @@ public final class Program<Scalar: TensorScalar> {
   @inlinable
   public func run() {
     let none = UnsafeBufferPointer<Scalar>(start: nil, count: 0)
+    let threads = self.threads  // once, not once an instruction: a call (see `threadCount`)
     instructions.withUnsafeBufferPointer { instructions in
       for instruction in instructions {
         let x = UnsafeBufferPointer(
