@@ -148,19 +148,16 @@ public final class Program<Scalar: TensorScalar> {
         let y = instruction.isBinary
           ? UnsafeBufferPointer(start: addresses[instruction.y], count: instruction.yShape.count)
           : none
+        let z = instruction.isTernary
+          ? UnsafeBufferPointer(start: addresses[instruction.z], count: instruction.zShape.count)
+          : none
         let out = UnsafeMutableBufferPointer(
           start: addresses[instruction.output], count: instruction.shape.count)
-        if instruction.isTernary {
-          let z = UnsafeBufferPointer(
-            start: addresses[instruction.z], count: instruction.zShape.count)
-          instruction.primitive.evaluate(
-            x, instruction.xShape, y, instruction.yShape, z, into: out, instruction.shape,
-            threads: threads)
-        } else {
-          instruction.primitive.evaluate(
-            x, instruction.xShape, y, instruction.yShape, into: out, instruction.shape,
-            threads: threads)
-        }
+        // One call site, inlined (see `Primitive.evaluate`); the two-operand primitives
+        // ignore `z`.
+        instruction.primitive.evaluate(
+          x, instruction.xShape, y, instruction.yShape, z, into: out, instruction.shape,
+          threads: threads)
       }
     }
   }
