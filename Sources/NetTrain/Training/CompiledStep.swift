@@ -64,7 +64,7 @@ final class CompiledStep<Scalar: TensorScalar> {
   /// Writes the batch made of `rows` of the data into the program's inputs (the features on
   /// as many threads as the program's products may use, when the data is large).
   @inlinable
-  func load(rows: ArraySlice<Int>, from source: PreparedData<Scalar>.Source) {
+  func load(rows: UnsafeBufferPointer<Int>, from source: PreparedData<Scalar>.Source) {
     precondition(rows.count == batchSize, "\(rows.count) rows for a step of \(batchSize)")
     source.gather(
       rows, into: program.input(CompiledStep.featuresInput), threads: program.threads)

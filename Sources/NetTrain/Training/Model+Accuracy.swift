@@ -5,16 +5,14 @@ extension Model {
   /// - Parameter logits: `[rows.count, outputs]`, row-major, in the order of `rows`.
   @inlinable
   func correctPredictions(
-    logits: UnsafeBufferPointer<Scalar>, rows: ArraySlice<Int>, classes: UnsafeBufferPointer<Int>
+    logits: UnsafeBufferPointer<Scalar>, rows: UnsafeBufferPointer<Int>,
+    classes: UnsafeBufferPointer<Int>
   ) -> Int {
     let columns = task.outputs
     var correct = 0
-    // Through the slice's buffer: iterating the slice itself retained its storage each step.
-    rows.withUnsafeBufferPointer { rows in
-      for (position, row) in rows.enumerated() {
-        let predicted = Model.predictedClass(logits, row: position, columns: columns)
-        if predicted == classes[row] { correct += 1 }
-      }
+    for (position, row) in rows.enumerated() {
+      let predicted = Model.predictedClass(logits, row: position, columns: columns)
+      if predicted == classes[row] { correct += 1 }
     }
     return correct
   }

@@ -40,7 +40,8 @@ extension PreparedData {
     /// Copies the features of `rows`, in that order, into `batch` (see `gather`).
     @inlinable
     func gather(
-      _ rows: ArraySlice<Int>, into batch: UnsafeMutableBufferPointer<Scalar>, threads: Int
+      _ rows: UnsafeBufferPointer<Int>, into batch: UnsafeMutableBufferPointer<Scalar>,
+      threads: Int
     ) {
       PreparedData.gather(rows, from: features, width: width, into: batch, threads: threads)
     }
@@ -48,19 +49,19 @@ extension PreparedData {
     /// Writes the loss's targets of `rows`, in that order, into `batch`, row-major
     /// `[rows.count, outputs]`: the same values `targets(at:)` gives.
     @inlinable
-    func writeTargets(of rows: ArraySlice<Int>, into batch: UnsafeMutableBufferPointer<Scalar>) {
+    func writeTargets(
+      of rows: UnsafeBufferPointer<Int>, into batch: UnsafeMutableBufferPointer<Scalar>
+    ) {
       switch targets {
       case .values(let values, let width):
         PreparedData.gather(rows, from: values, width: width, into: batch)
       case .oneHot(let classes, let classCount):
         precondition(batch.count == rows.count * classCount, "\(batch.count) slots for one-hot")
         batch.update(repeating: 0)
-        rows.withUnsafeBufferPointer { rows in  // not the slice: see `copy`
-          for (position, row) in rows.enumerated() {
-            let index = classes[row]
-            precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
-            batch[position * classCount + index] = 1
-          }
+        for (position, row) in rows.enumerated() {
+          let index = classes[row]
+          precondition(index >= 0 && index < classCount, "class \(index) of \(classCount)")
+          batch[position * classCount + index] = 1
         }
       }
     }

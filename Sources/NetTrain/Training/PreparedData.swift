@@ -64,33 +64,23 @@ struct PreparedData<Scalar: TensorScalar> {
   /// Smaller sources (W4's 920 KB) keep one thread.
   @inlinable
   static func gather(
-    _ rows: ArraySlice<Int>, from source: UnsafeBufferPointer<Scalar>, width: Int,
+    _ rows: UnsafeBufferPointer<Int>, from source: UnsafeBufferPointer<Scalar>, width: Int,
     into batch: UnsafeMutableBufferPointer<Scalar>, threads: Int = 1
   ) {
     precondition(batch.count == rows.count * width, "\(batch.count) slots for \(rows.count) rows")
     guard let from = source.baseAddress, let to = batch.baseAddress else { return }
     guard source.count * MemoryLayout<Scalar>.stride >= touchMinimumBytes else {
-      copy(rows, of: from, width: width, into: to)
+      Kernels.copyRows(rows, of: from, width: width, into: to)
       return
     }
     let parts = max(1, min(threads, rows.count / 8))
     let rowsPerPart = (rows.count + parts - 1) / parts
     Kernels.forEachPart(count: parts) { part in
-      let first = min(rows.startIndex + part * rowsPerPart, rows.endIndex)
-      let run = rows[first..<min(first + rowsPerPart, rows.endIndex)]
+      let first = min(part * rowsPerPart, rows.count)
+      let run = UnsafeBufferPointer(rebasing: rows[first..<min(first + rowsPerPart, rows.count)])
       touch(run, of: from, width: width)
-      copy(run, of: from, width: width, into: to + (first - rows.startIndex) * width)
+      Kernels.copyRows(run, of: from, width: width, into: to + first * width)
     }
-  }
-
-  /// Copies `rows` of `source` ([rows, width]), in that order, to consecutive rows at `batch`.
-  @inlinable
-  static func copy(
-    _ rows: ArraySlice<Int>, of source: UnsafePointer<Scalar>, width: Int,
-    into batch: UnsafeMutablePointer<Scalar>
-  ) {
-    // Through the slice's buffer: iterating the slice itself retained its storage each step.
-    rows.withUnsafeBufferPointer { Kernels.copyRows($0, of: source, width: width, into: batch) }
   }
 
   /// Sources from this size on are touched before a gather, and gathered on more than one
@@ -101,7 +91,9 @@ struct PreparedData<Scalar: TensorScalar> {
   /// Reads one element of every 4 KiB page of `rows` (and each row's last), so that their
   /// cache and page-table misses are all under way at once.
   @inlinable
-  static func touch(_ rows: ArraySlice<Int>, of source: UnsafePointer<Scalar>, width: Int) {
+  static func touch(
+    _ rows: UnsafeBufferPointer<Int>, of source: UnsafePointer<Scalar>, width: Int
+  ) {
     let pageElements = max(1, 4096 / MemoryLayout<Scalar>.stride)
     var sum = Scalar.zero
     for row in rows {

@@ -98,36 +98,50 @@ public struct Trainer<Algorithm: Optimizer> {
     let store = compiled.store
     store.load(from: parameters)
     defer { store.save(into: parameters) }
-    // The data through pointers for the whole epoch, and the step kept from batch to batch
-    // while the batch size stays: about half the reference counting and exclusivity checks
-    // a step used to make (see `PreparedData.Source`).
-    return data.withSource { source in
-      var totalLoss = 0.0
-      var batches = 0
-      var correct = 0
-      var current: CompiledStep<Scalar>?
-      for start in stride(from: 0, to: order.count, by: options.batchSize) {
-        if isInterrupted() { return .interrupted }
-        let rows = order[start..<min(start + options.batchSize, order.count)]
-        let isLast = isFinal && rows.endIndex == order.count
-        if current?.batchSize != rows.count || isLast {
-          current = compiled.step(forBatchOf: rows.count, isLast: isLast)
-        }
-        guard let (loss, right) = train(current!, on: rows, from: source, compiled, &optimizer)
-        else { return .diverged }
-        totalLoss += loss
-        batches += 1
-        correct += right
+    // The data and the order through pointers for the whole epoch, and the step kept from
+    // batch to batch while the batch size stays: reaching them through their arrays and
+    // tensors (or a slice of `order`) at every step retained and released them, and checked
+    // exclusive access, several times a step (see `PreparedData.Source`).
+    return order.withUnsafeBufferPointer { order in
+      data.withSource { source in
+        runBatches(compiled, of: order, from: source, isFinal: isFinal, &optimizer, isInterrupted)
       }
-      return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
     }
+  }
+
+  /// The batches of an epoch, in `order`; see `runEpoch`.
+  @inlinable
+  func runBatches(
+    _ compiled: CompiledTraining<Scalar>, of order: UnsafeBufferPointer<Int>,
+    from source: PreparedData<Scalar>.Source, isFinal: Bool, _ optimizer: inout Algorithm,
+    _ isInterrupted: () -> Bool
+  ) -> EpochPass {
+    var totalLoss = 0.0
+    var batches = 0
+    var correct = 0
+    var current: CompiledStep<Scalar>?
+    for start in stride(from: 0, to: order.count, by: options.batchSize) {
+      if isInterrupted() { return .interrupted }
+      let end = min(start + options.batchSize, order.count)
+      let rows = UnsafeBufferPointer(rebasing: order[start..<end])
+      let isLast = isFinal && end == order.count
+      if current?.batchSize != rows.count || isLast {
+        current = compiled.step(forBatchOf: rows.count, isLast: isLast)
+      }
+      guard let (loss, right) = train(current!, on: rows, from: source, compiled, &optimizer)
+      else { return .diverged }
+      totalLoss += loss
+      batches += 1
+      correct += right
+    }
+    return .finished(meanLoss: totalLoss / Double(batches), correct: correct)
   }
 
   /// One optimizer step on the batch of `rows` by `step`: its loss and the rows it classified
   /// correctly (0 for regression), or nil when the loss is not finite.
   @inlinable
   func train(
-    _ step: CompiledStep<Scalar>, on rows: ArraySlice<Int>,
+    _ step: CompiledStep<Scalar>, on rows: UnsafeBufferPointer<Int>,
     from source: PreparedData<Scalar>.Source, _ compiled: CompiledTraining<Scalar>,
     _ optimizer: inout Algorithm
   ) -> (loss: Double, correct: Int)? {

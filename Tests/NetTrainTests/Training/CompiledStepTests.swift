@@ -24,7 +24,9 @@ import Testing
     let store = ParameterStore(model.parameters)
     for rows in [[3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8]] {  // the last: another batch size
       let step = CompiledStep(model: model, batchSize: rows.count, store: store, threads: 1)
-      prepared.withSource { step.load(rows: rows[...], from: $0) }
+      rows.withUnsafeBufferPointer { rows in
+        prepared.withSource { step.load(rows: rows, from: $0) }
+      }
       step.run()
       for parameter in model.parameters { parameter.zeroGrad() }
       let logits = withGrad { model.network(prepared.features.rows(at: rows)) }

@@ -22,7 +22,9 @@ import Testing
     for rows in [[4, 0, 26, 4, 13], [26], Array((0..<27).reversed())] {
       var batch = [Float](repeating: 7, count: rows.count * 3)  // stale values, overwritten
       batch.withUnsafeMutableBufferPointer { batch in
-        prepared.withSource { $0.writeTargets(of: rows[...], into: batch) }
+        rows.withUnsafeBufferPointer { rows in
+          prepared.withSource { $0.writeTargets(of: rows, into: batch) }
+        }
       }
       #expect(batch == whole.rows(at: rows).scalars)
       #expect(prepared.targets(at: rows).scalars == batch)
@@ -43,7 +45,9 @@ import Testing
     let rows = [5, 1, 1, 0]
     var batch = [Double](repeating: .nan, count: rows.count)
     batch.withUnsafeMutableBufferPointer { batch in
-      prepared.withSource { $0.writeTargets(of: rows[...], into: batch) }
+      rows.withUnsafeBufferPointer { rows in
+        prepared.withSource { $0.writeTargets(of: rows, into: batch) }
+      }
     }
     #expect(batch == scaled.rows(at: rows).scalars)
     #expect(prepared.allTargets().scalars == scaled.scalars)
@@ -63,12 +67,15 @@ import Testing
     for rows in [[count - 1, 0, count / 2, count - 1], random, Array(random.prefix(32))] {
       let expected = rows.flatMap { row in (0..<width).map { Double(row * width + $0) } }
       for threads in 1...3 {
-        let order = [1, 2] + rows  // a slice that starts past 0, as an epoch's batches do
+        let order = [1, 2] + rows  // rows that start past 0, as an epoch's batches do
         var batch = [Double](repeating: .nan, count: rows.count * width)
         batch.withUnsafeMutableBufferPointer { batch in
-          source.scalars.withUnsafeBufferPointer {
-            PreparedData<Double>.gather(
-              order[2...], from: $0, width: width, into: batch, threads: threads)
+          source.scalars.withUnsafeBufferPointer { source in
+            order.withUnsafeBufferPointer { order in
+              PreparedData<Double>.gather(
+                UnsafeBufferPointer(rebasing: order[2...]), from: source, width: width,
+                into: batch, threads: threads)
+            }
           }
         }
         #expect(batch == expected, "\(rows.count) rows on \(threads) threads")

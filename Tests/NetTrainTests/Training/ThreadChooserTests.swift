@@ -118,7 +118,9 @@ import Testing
       compiled.store.load(from: model.parameters)
       for batch in 0..<9 {
         let start = batch % 3 * 16
-        prepared.withSource { step.load(rows: Array(start..<start + 16)[...], from: $0) }
+        Array(start..<start + 16).withUnsafeBufferPointer { rows in
+          prepared.withSource { step.load(rows: rows, from: $0) }
+        }
         compiled.run(step)
         seen.insert(step.program.threads)
       }
