@@ -18,10 +18,9 @@
 /// tanh, become one instruction each (see `ProgramBuilder+Fusion`, `+Epilogues`); and
 /// instructions no output needs are dropped.
 public final class Program<Scalar: TensorScalar> {
-  // The stored `var`s read at every run are exempt from the runtime's exclusivity checks:
-  // each access was a `swift_beginAccess` call (a thread-local lookup and an access-set
-  // insert) in every step, and a program is used by one thread at a time.
-  @exclusivity(unchecked) @usableFromInline var instructions: [ProgramInstruction<Scalar>]
+  /// The instructions, in memory the program holds rather than an array: a run reading an
+  /// array property retained and released its storage, and checked exclusive access to it.
+  @usableFromInline let instructions: UnsafeMutableBufferPointer<ProgramInstruction<Scalar>>
   /// Where each slot's values live: in `arena`, or memory bound by the caller.
   @usableFromInline let addresses: UnsafeMutablePointer<UnsafeMutablePointer<Scalar>>
   @usableFromInline let slotCounts: [Int]
@@ -35,8 +34,10 @@ public final class Program<Scalar: TensorScalar> {
     get { threadCount }
     set { threadCount = newValue }
   }
-  // Behind accessors compiled here: the attribute is not honoured by code that reaches a
-  // stored property from another module (the trainer's, in NetTrain).
+  // Exempt from the runtime's exclusivity checks, which cost a `swift_beginAccess` call (a
+  // thread-local lookup and an access-set insert) at every step; a program is used by one
+  // thread at a time. Behind accessors compiled here: the attribute is not honoured by code
+  // that reaches a stored property from another module (the trainer's, in NetTrain).
   @exclusivity(unchecked) var threadCount: Int
 
   /// Whether a run would put more than one thread to work (some matrix product is large
@@ -76,7 +77,8 @@ public final class Program<Scalar: TensorScalar> {
     self.arena = arena
     memoryCount = layout.total
     self.addresses = addresses
-    instructions = builder.instructions
+    instructions = .allocate(capacity: builder.instructions.count)
+    _ = instructions.initialize(fromContentsOf: builder.instructions)
     slotCounts = builder.slotCounts
     inputSlots = builder.inputSlots
     outputSlots = builder.outputSlots
@@ -84,6 +86,8 @@ public final class Program<Scalar: TensorScalar> {
   }
 
   deinit {
+    instructions.deinitialize()
+    instructions.deallocate()
     arena.deallocate()
     addresses.deallocate()
   }
@@ -141,24 +145,22 @@ public final class Program<Scalar: TensorScalar> {
   public func run() {
     let none = UnsafeBufferPointer<Scalar>(start: nil, count: 0)
     let threads = self.threads  // once, not once an instruction: a call (see `threadCount`)
-    instructions.withUnsafeBufferPointer { instructions in
-      for instruction in instructions {
-        let x = UnsafeBufferPointer(
-          start: addresses[instruction.x], count: instruction.xShape.count)
-        let y = instruction.isBinary
-          ? UnsafeBufferPointer(start: addresses[instruction.y], count: instruction.yShape.count)
-          : none
-        let z = instruction.isTernary
-          ? UnsafeBufferPointer(start: addresses[instruction.z], count: instruction.zShape.count)
-          : none
-        let out = UnsafeMutableBufferPointer(
-          start: addresses[instruction.output], count: instruction.shape.count)
-        // One call site, inlined (see `Primitive.evaluate`); the two-operand primitives
-        // ignore `z`.
-        instruction.primitive.evaluate(
-          x, instruction.xShape, y, instruction.yShape, z, into: out, instruction.shape,
-          threads: threads)
-      }
+    for instruction in instructions {
+      let x = UnsafeBufferPointer(
+        start: addresses[instruction.x], count: instruction.xShape.count)
+      let y = instruction.isBinary
+        ? UnsafeBufferPointer(start: addresses[instruction.y], count: instruction.yShape.count)
+        : none
+      let z = instruction.isTernary
+        ? UnsafeBufferPointer(start: addresses[instruction.z], count: instruction.zShape.count)
+        : none
+      let out = UnsafeMutableBufferPointer(
+        start: addresses[instruction.output], count: instruction.shape.count)
+      // One call site, inlined (see `Primitive.evaluate`); the two-operand primitives
+      // ignore `z`.
+      instruction.primitive.evaluate(
+        x, instruction.xShape, y, instruction.yShape, z, into: out, instruction.shape,
+        threads: threads)
     }
   }
 }

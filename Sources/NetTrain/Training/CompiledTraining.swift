@@ -11,7 +11,7 @@ final class CompiledTraining<Scalar: TensorScalar> {
   @usableFromInline let descentRate: Scalar?
   @usableFromInline var steps: [CompiledStep<Scalar>] = []
   // `chooser` and `timedBatchSize` are read at every step, by one thread: exempt from the
-  // runtime's exclusivity checks (see `Program.instructions`).
+  // runtime's exclusivity checks (see `Program.threadCount`).
   /// Picks the threads of each step, once the first step shows work for more than one.
   @exclusivity(unchecked) @usableFromInline var chooser: ThreadChooser?
   /// The batch size whose steps the chooser times (the first step's: the full batches).
