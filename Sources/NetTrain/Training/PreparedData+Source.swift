@@ -7,7 +7,10 @@ extension PreparedData {
   /// reaching them through their tensors. W2, a logistic regression whose steps take under
   /// 2 µs, spent 13 % of its samples in `swift_retain`, `swift_release` and the runtime's
   /// access checks: per step 6.9 retains, 7.4 releases and 7.2 checks (counted by uprobes),
-  /// 3.0, 5.5 and 4.3 with this and the trainer keeping its step from batch to batch.
+  /// 3.0, 5.5 and 4.3 with this and the trainer keeping its step from batch to batch; none
+  /// at all since the batches' rows, too, are read through a pointer for the epoch
+  /// (`Trainer.runBatches`), the program's instructions are no longer an array, and the
+  /// `var`s a step reads are exempt from the checks (see `Program.threadCount`).
   /// Epochs alternating with the old way in one process: W2 1.06–1.07× faster (4 runs), W1
   /// 1.08–1.13× (3 runs), W3 level.
   @usableFromInline
