@@ -53,9 +53,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// The Fisher–Yates shuffle of `0..<count`, drawn with `nextIndex(below:)`.
   public mutating func permutation(_ count: Int) -> [Int] {
+    precondition(count >= 0, "permutation(\(count))")
     // Filled in place: `Array(0..<count)` went through the generic copy of a collection,
     // about a nanosecond an element (1 % of W2, which shuffles 569 rows every 36 steps).
-    Array(unsafeUninitializedCapacity: max(count, 0)) { indices, initialized in
+    return Array(unsafeUninitializedCapacity: count) { indices, initialized in
       for i in indices.indices { (indices.baseAddress! + i).initialize(to: i) }
       initialized = indices.count
       for i in stride(from: indices.count - 1, to: 0, by: -1) {
