@@ -8,19 +8,25 @@
 /// take twice as long as on one thread (seen on this project's benchmark machine). So the
 /// steps are timed in blocks of at least `shortestBlock` seconds (one step or more): after
 /// some blocks on the preferred count, one block tries the other, which becomes preferred if
-/// its steps were faster by more than `margin`. The blocks between trials start at
+/// its steps were faster: by more than `margin` for more threads, at least as fast for fewer
+/// (a second thread that gains nothing only costs). The blocks between trials start at
 /// `shortestPeriod` and double after every trial that loses, up to `longestPeriod`, so that
 /// trials cost a few percent of a run at most.
 ///
-/// Noise on a shared machine only ever slows a block down, so a trial is measured against
-/// the fastest of the last `remembered` blocks on the preferred count: one block slowed by a
-/// neighbour does not hand the run to the other count. And the first step on more threads is
-/// not timed: it pays for waking a sleeping worker and refilling its caches, which made every
-/// trial of two threads after a stretch on one lose, and could keep a run on one thread to
-/// its end (seen on W5: over 90 % of a run's steps on one thread, at ~1.7× the time of two).
+/// A trial is measured against the lower median of the last `remembered` blocks on the
+/// preferred count: one block slowed by a neighbour does not hand the run to the other
+/// count. Against their fastest, as it was, one block decided against four: on W4 float32
+/// one-thread trials of 71 µs a step lost to two threads' best block of 68 (their median
+/// 73.5), and whole runs on two threads took 1.05× the time of runs on one (12 alternating
+/// pairs, 10 faster on one); W4 float64 (two threads 1.09× faster) and W5 keep two. And the
+/// first step on more threads is not timed: it pays for waking a sleeping worker and
+/// refilling its caches, which made every trial of two threads after a stretch on one lose,
+/// and could keep a run on one thread to its end (seen on W5: over 90 % of a run's steps on
+/// one thread, at ~1.7× the time of two).
 @usableFromInline
 struct ThreadChooser {
-  /// How much faster a trial's steps must be to be preferred: a 5 % lead, above the noise.
+  /// How much faster a trial's steps on more threads must be to be preferred: a 5 % lead,
+  /// above the noise.
   @usableFromInline static var margin: Double { 0.95 }
   /// The preferred count's blocks that a trial is measured against: the last four.
   @usableFromInline static var remembered: Int { 4 }
@@ -90,7 +96,7 @@ struct ThreadChooser {
       }
       return
     }
-    if stepSeconds < (preferredBlocks.min() ?? .infinity) * Self.margin {
+    if isFaster(stepSeconds, than: typicalPreferredBlock) {
       (preferred, trialPeriod) = (threads, shortestPeriod)
       preferredBlocks.removeAll(keepingCapacity: true)
       preferredBlocks.append(stepSeconds)
@@ -98,6 +104,23 @@ struct ThreadChooser {
       trialPeriod = min(2 * trialPeriod, longestPeriod)
       switchThreads(to: preferred)
     }
+  }
+
+  /// The preferred count's typical block: the lower median of its last blocks, which one
+  /// block slowed by a neighbour (or one lucky block) does not move.
+  @usableFromInline
+  var typicalPreferredBlock: Double {
+    let sorted = preferredBlocks.sorted()
+    return sorted.isEmpty ? .infinity : sorted[(sorted.count - 1) / 2]
+  }
+
+  /// Whether a trial block of `stepSeconds` on `threads` beats `preferredSeconds`: by
+  /// `margin` for more threads than preferred; for fewer, as fast is enough, as a second
+  /// thread that does not make the steps faster only costs (power, the other core).
+  @usableFromInline
+  func isFaster(_ stepSeconds: Double, than preferredSeconds: Double) -> Bool {
+    threads > preferred
+      ? stepSeconds < preferredSeconds * Self.margin : stepSeconds <= preferredSeconds
   }
 
   /// Runs the next steps on `count` threads; the first of them untimed when they are more.
