@@ -62,28 +62,24 @@ import Testing
   }
 
   /// A trial is measured against the lower median of the preferred count's last blocks: one
-  /// block slowed by a neighbour just before it does not make a slower count win, and one
-  /// lucky block does not make a faster count lose.
-  @Test func oneLuckyBlockBeforeATrialDoesNotMakeItLose() {
+  /// block slowed by a neighbour just before it does not make a slower count win (one thread
+  /// at 1.5 a step against two at 1.0, the 4th block on two at 3.0), and one lucky block does
+  /// not make a faster count lose (one thread at 0.9, the 2nd block on two at 0.5).
+  @Test(arguments: [
+    (block: 4, seconds: 3.0, oneThread: 1.5, winner: 2),
+    (block: 2, seconds: 0.5, oneThread: 0.9, winner: 1),
+  ])
+  func oneOddBlockBeforeATrialDoesNotDecideIt(
+    odd: (block: Int, seconds: Double, oneThread: Double, winner: Int)
+  ) {
     var chooser = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 4)
     var step = 0
     let threads = Self.run(&chooser, blocks: 6) { threads in
       step += 1
-      return threads == 1 ? 0.9 : step == 2 ? 0.5 : 1.0  // the 2nd block, on two, lucky
+      return threads == 1 ? odd.oneThread : step == odd.block ? odd.seconds : 1.0
     }
-    #expect(threads == [2, 2, 2, 2, 1, 1])
-    #expect(chooser.preferred == 1)
-  }
-
-  @Test func oneSlowBlockBeforeATrialDoesNotMakeItWin() {
-    var chooser = ThreadChooser(most: 2, shortestBlock: 0, shortestPeriod: 4)
-    var step = 0
-    let threads = Self.run(&chooser, blocks: 6) { threads in
-      step += 1
-      return threads == 1 ? 1.5 : step == 4 ? 3.0 : 1.0  // the 4th block, on two, slowed
-    }
-    #expect(threads == [2, 2, 2, 2, 1, 2])
-    #expect(chooser.preferred == 2)
+    #expect(threads == [2, 2, 2, 2, 1, odd.winner])
+    #expect(chooser.preferred == odd.winner)
   }
 
   /// The first step back on more threads pays for waking the worker: it is not timed, so a
