@@ -67,7 +67,9 @@ extension Kernels {
     if xShape.count == 1 {
       target.update(repeating: source[0], count: out.count)
     } else if xShape.rows == 1 {
-      for row in 0..<rows { copy(source, to: target + row &* columns, count: columns) }
+      copyingRows(of: columns) { copyRow in
+        for row in 0..<rows { copyRow(source, target + row &* columns) }
+      }
     } else {
       for row in 0..<rows {
         let (value, line) = (source[row], target + row &* columns)
@@ -134,27 +136,15 @@ extension Kernels {
     return sums.0 + sums.1 + sums.2 + sums.3 == V() && rest == 0
   }
 
-  /// Copies `count` elements to memory that does not overlap them, inline: from 4 to 256 in
-  /// registers (16 elements, or 8 or 4 below 16), the last register ending at the last
-  /// element (it may write some elements twice, with the same values); below 4 one at a
-  /// time; above 256 with `memmove`. For the short rows of small networks a call to
-  /// `memmove` costs more than the copy: W4's batch (64 rows of 64 floats) through it was
-  /// 1.4 % of a float32 run on one thread.
+  /// Copies `count` elements to memory that does not overlap them, inline (see
+  /// `copyingRows`): for the short rows of small networks a call to `memmove` costs more than
+  /// the copy. W4's batch (64 rows of 64 floats) through it was 1.4 % of a float32 run on one
+  /// thread.
   @inlinable
   public static func copy<S: TensorScalar>(
     _ source: UnsafePointer<S>, to target: UnsafeMutablePointer<S>, count: Int
   ) {
-    if count > 256 {  // W5's rows of 784 keep memmove, as measured with it
-      target.update(from: source, count: count)
-    } else if count >= 16 {
-      copyInRegisters(SIMD16<S>.self, source, to: target, count: count)
-    } else if count >= 8 {
-      copyInRegisters(SIMD8<S>.self, source, to: target, count: count)
-    } else if count >= 4 {
-      copyInRegisters(SIMD4<S>.self, source, to: target, count: count)
-    } else {
-      for index in 0..<count { target[index] = source[index] }
-    }
+    copyingRows(of: count) { copyRow in copyRow(source, target) }
   }
 
   /// Copies the rows `rows` of `source` (`[_, width]`), in that order, to consecutive rows at
@@ -168,23 +158,34 @@ extension Kernels {
     _ rows: UnsafeBufferPointer<Int>, of source: UnsafePointer<S>, width: Int,
     into target: UnsafeMutablePointer<S>
   ) {
-    @inline(__always) func eachRow(_ copyRow: (UnsafePointer<S>, UnsafeMutablePointer<S>) -> Void) {
+    copyingRows(of: width) { copyRow in
       for (position, row) in rows.enumerated() {
         copyRow(source + row * width, target + position &* width)
       }
     }
+  }
+
+  /// `body` given the way to copy a row of `width` elements (`source`, `target`, not
+  /// overlapping), chosen once for all the rows it copies: from 4 to 256 elements in
+  /// registers (16 elements, or 8 or 4 below 16), the last register ending at the last
+  /// element (it may write some elements twice, with the same values); below 4 one at a
+  /// time; above 256 with `memmove` (W5's rows of 784, as measured with it).
+  @inlinable @inline(__always)
+  static func copyingRows<S: TensorScalar>(
+    of width: Int, _ body: ((UnsafePointer<S>, UnsafeMutablePointer<S>) -> Void) -> Void
+  ) {
     if width > 256 {
-      eachRow { $1.update(from: $0, count: width) }
+      body { $1.update(from: $0, count: width) }
     } else if width >= 16 {
-      eachRow { copyInRegisters(SIMD16<S>.self, $0, to: $1, count: width) }
+      body { copyInRegisters(SIMD16<S>.self, $0, to: $1, count: width) }
     } else if width >= 8 {
-      eachRow { copyInRegisters(SIMD8<S>.self, $0, to: $1, count: width) }
+      body { copyInRegisters(SIMD8<S>.self, $0, to: $1, count: width) }
     } else if width >= 4 {
-      eachRow { copyInRegisters(SIMD4<S>.self, $0, to: $1, count: width) }
+      body { copyInRegisters(SIMD4<S>.self, $0, to: $1, count: width) }
     } else if width == 1 {
-      eachRow { $1.pointee = $0.pointee }
+      body { $1.pointee = $0.pointee }
     } else {
-      eachRow { for index in 0..<width { $1[index] = $0[index] } }
+      body { for index in 0..<width { $1[index] = $0[index] } }
     }
   }
 

@@ -105,10 +105,9 @@ extension Matmul {
     _ a: StridedMatrix<S>, _ b: StridedMatrix<S>, into c: UnsafeMutablePointer<S>,
     m: Int, k: Int
   ) {
-    let (columnStride, bStride) = (a.columnStride, b.rowStride)
+    let (columnStride, bStride, last) = (a.columnStride, b.rowStride, m &- lanes)
     var i = 0
     while i < m {
-      let last = m &- lanes
       let rows = (
         min(i, last), min(i &+ lanes, last), min(i &+ 2 &* lanes, last),
         min(i &+ 3 &* lanes, last)
