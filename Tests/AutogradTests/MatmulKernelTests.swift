@@ -24,7 +24,10 @@ struct MatmulKernelTests {
   /// as W2's gradient, 35 and 70 rows past whole passes, 8 and 16: one register). Parts of 32 rows
   /// or more take wide tiles (6 rows, 4 registers) where a whole one fits, with rows short
   /// of a whole tile (50, 53, 61) and the columns past the last in narrower panels (80,
-  /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64). A transposed `a`
+  /// 130, 200), over two depth blocks (300), and row by row (96 × 64 × 64); where whole wide
+  /// tiles leave a multiple of 8 rows, those rows take 8-row tiles over each half of the panel
+  /// (64 × 128 × 128: 48 rows and 16; 128 × 64 × 128 row by row: 120 and 8; 38 × 300 × 64
+  /// over two depth blocks: 30 and 8). A transposed `a`
   /// with 2 to 2 × lanes − 1 columns goes by column tiles (2 registers of rows, 5 columns),
   /// with rows short of 2 registers (20, 40, 77: the last registers repeat rows) and
   /// columns short of a group (7, 11, 31). A row-major `b` narrower than 2 registers and
@@ -43,6 +46,7 @@ struct MatmulKernelTests {
     (40, 37, 1), (45, 70, 1), (50, 300, 80), (53, 20, 130), (96, 64, 64), (61, 33, 200),
     (20, 9, 7), (40, 33, 11), (77, 65, 31), (16, 5, 2), (64, 10, 128), (40, 21, 48),
     (30, 300, 10), (30, 16, 1), (35, 9, 1), (70, 5, 1), (8, 3, 1), (16, 3, 1),
+    (64, 128, 128), (128, 64, 128), (38, 300, 64),
   ]
 
   /// The defining loop: `s = 0; for p in 0..<k { s = s.addingProduct(A[i, p], B[p, j]) }`.

@@ -8,11 +8,13 @@
 // process (the same bits): float32 `[128, 256]·[256, 256]` and `[128, 784]·[784, 256]` on two
 // threads 1.09× and 1.11×, float64 1.09× and 1.11×; one thread 1.13–1.16× (float32).
 //
-// A part's last tile repeats rows when the part is not a multiple of 6 rows: 32 rows take
-// the work of 36. Alone that cancels the gain (`[64, 128]·[128, 128]` on two threads, parts
-// of 32 rows: 0.99×), but in training it does not: `fit` on W4 (parts of 32 rows) with wide
-// tiles from 32 rows rather than 48, alternating in one binary, float32 ×1.038 and float64
-// ×1.070 (7 and 8 of 10 pairs faster). Shorter parts keep the 8×2 tile.
+// A part that is not a multiple of 6 rows ends in 8-row `tile`s over each half of the panel
+// where whole wide tiles leave a multiple of 8 rows (`wideTileRowsEnd`: 32 rows are 4 wide
+// tiles and 8 rows, where 6 wide tiles, the last repeating rows, took the work of 36); W4's
+// steps, alternating in one process: float32 1.7–1.8 % faster on one thread, 1.8–2.1 % on
+// two, float64 1.7 % and 3.6–3.8 %. With that repeat, wide tiles from 32 rows rather than 48
+// measured faster in training already (`fit` on W4, parts of 32 rows, alternating in one
+// binary: float32 ×1.038, float64 ×1.070). Shorter parts keep the 8×2 tile.
 extension Matmul {
   /// Rows of `c` computed together by `wideTile`.
   static var wideTileRows: Int { 6 }
