@@ -174,7 +174,20 @@ extension Matmul {
         }
         let rowsPerTile = tileRows(width: width)
         let wideEnd = width == wideTileColumns ? wideTileRowsEnd(m) : m
-        for i0 in stride(from: 0, to: wideEnd, by: rowsPerTile) {
+        // A narrow panel's rows in tall tiles while 16 are left (not with a descent step,
+        // whose scratch tile holds 8 rows), then in narrow ones.
+        let tallEnd = width == lanes && step == nil ? m - m % tallNarrowTileRows : 0
+        for i0 in stride(from: 0, to: tallEnd, by: tallNarrowTileRows) {
+          tallNarrowTile(
+            a.block(row: i0, column: p0), panel, panelStride: panelStride, depth: depth,
+            into: c + i0 * cStride + j0, cStride: cStride, columns: columns,
+            accumulate: p0 > 0,
+            wholeStores: j0 == 0 && columns == cStride
+              ? wholeStoreRows(
+                from: i0, rows: tallNarrowTileRows, m: m, columns: columns, accumulate: p0 > 0)
+              : 0)
+        }
+        for i0 in stride(from: tallEnd, to: wideEnd, by: rowsPerTile) {
           computeTile(
             row: i0, rows: min(rowsPerTile, m - i0), width: width, from: 0, columns: columns)
         }
