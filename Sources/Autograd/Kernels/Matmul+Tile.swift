@@ -178,7 +178,8 @@ extension Matmul {
     into c: UnsafeMutablePointer<S>, cStride: Int, columns: Int, accumulate: Bool,
     wholeStores: Int
   ) {
-    let (a0, a1, a2, a3) = (a.base, a.base + a.rowStride, a.base + 2 * a.rowStride, a.base + 3 * a.rowStride)
+    let a0 = a.base
+    let (a1, a2, a3) = (a0 + a.rowStride, a0 + 2 * a.rowStride, a0 + 3 * a.rowStride)
     let fourRows = 4 * a.rowStride
     var c00 = V(), c01 = V(), c02 = V(), c03 = V()
     var c10 = V(), c11 = V(), c12 = V(), c13 = V()
