@@ -22,7 +22,20 @@
 /// first step on more threads is not timed: it pays for waking a sleeping worker and
 /// refilling its caches, which made every trial of two threads after a stretch on one lose,
 /// and could keep a run on one thread to its end (seen on W5: over 90 % of a run's steps on
-/// one thread, at ~1.7× the time of two).
+/// one thread, at ~1.7× the time of two). Nor is the first step on fewer threads where
+/// steps are short (a block holds `manySteps` or more): it brings the rows the other threads
+/// computed into the caller's cache, and with 19 steps a block (W4 float32) that cost alone
+/// could make a trial of one thread lose, which kept runs on two (slower) threads for 12–78 %
+/// of their steps (7 runs of W4's benchmark config). A long step (W5's, 1 or 2 a block)
+/// pays for it easily, and leaving it out would lengthen every trial by a step.
+///
+/// The first trial comes as soon as the preferred count has its `remembered` blocks to be
+/// measured against, not after a whole period: W4 float32's runs spent their first 16 blocks
+/// (a tenth of the benchmark's run) on two threads. With both, W4 float32 ran 124–126 of its
+/// 2,800 steps on two threads (3 runs), against 345–2,189 before (7 runs); whole runs
+/// alternating with the earlier rule: 1.008× and 1.024× the steps a second (11 and 12 of 16
+/// pairs faster). W4 float64 and W5 ran as many steps on each count as before (W4 float64 42
+/// of 2,800 on one thread, W5 6 and 4 of 468).
 @usableFromInline
 struct ThreadChooser {
   /// How much faster a trial's steps on more threads must be to be preferred: a 5 % lead,
@@ -30,6 +43,8 @@ struct ThreadChooser {
   @usableFromInline static var margin: Double { 0.95 }
   /// The preferred count's blocks that a trial is measured against: the last four.
   @usableFromInline static var remembered: Int { 4 }
+  /// The steps of a block from which the first step on fewer threads is not timed.
+  @usableFromInline static var manySteps: Int { 4 }
 
   /// The most threads the steps may use.
   @usableFromInline let most: Int
@@ -50,13 +65,15 @@ struct ThreadChooser {
   @usableFromInline var preferredBlocks: [Double] = []
   /// Whether the next step is the first on more threads, which is not timed.
   @usableFromInline var isWarmingUp = false
+  /// The steps of the last block.
+  @usableFromInline var lastBlockSteps = 0
   /// The steps of the block under way, and their seconds.
   @usableFromInline var blockSteps = 0
   @usableFromInline var blockSeconds = 0.0
 
   /// Starts on `most` threads. The defaults: blocks of a millisecond (a few steps of a
-  /// network of W4's size, 64-128-128-10, one of W5's, 784-256-256-10), and a trial after 16
-  /// blocks, then after 32, 64, … up to 256 while trials lose.
+  /// network of W4's size, 64-128-128-10, one of W5's, 784-256-256-10), and a first trial
+  /// after 4 blocks (`remembered`), then after 16, 32, 64, … up to 256 while trials lose.
   @usableFromInline
   init(most: Int, shortestBlock: Double = 0.001, shortestPeriod: Int = 16) {
     self.most = most
@@ -67,6 +84,7 @@ struct ThreadChooser {
     threads = most
     preferred = most
     preferredBlocks.reserveCapacity(Self.remembered + 1)
+    blocksSinceTrial = self.shortestPeriod - min(self.shortestPeriod, Self.remembered)
   }
 
   /// Counts a step that took `seconds` on `threads`.
@@ -79,6 +97,7 @@ struct ThreadChooser {
     blockSeconds += seconds
     blockSteps += 1
     if blockSeconds < shortestBlock { return }
+    lastBlockSteps = blockSteps
     finishBlock(stepSeconds: blockSeconds / Double(blockSteps))
     (blockSteps, blockSeconds) = (0, 0)
   }
@@ -123,10 +142,11 @@ struct ThreadChooser {
       ? stepSeconds < preferredSeconds * Self.margin : stepSeconds <= preferredSeconds
   }
 
-  /// Runs the next steps on `count` threads; the first of them untimed when they are more.
+  /// Runs the next steps on `count` threads; the first of them untimed when they are more,
+  /// or when the last block held `manySteps` or more.
   @usableFromInline
   mutating func switchThreads(to count: Int) {
-    isWarmingUp = count > threads
+    isWarmingUp = count > threads || lastBlockSteps >= Self.manySteps
     threads = count
   }
 }

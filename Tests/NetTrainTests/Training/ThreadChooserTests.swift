@@ -99,12 +99,37 @@ import Testing
     #expect(chooser.preferred == 2)
   }
 
+  /// With the default period, the first trial comes once the preferred count has the blocks
+  /// a trial is measured against (4), not after a whole period (16); later ones after 32,
+  /// 64, … blocks while they lose.
+  @Test func theFirstTrialComesOnceItHasBlocksToBeMeasuredAgainst() {
+    var chooser = ThreadChooser(most: 2, shortestBlock: 0)
+    let threads = Self.run(&chooser, blocks: 4 + 1 + 33 + 1) { $0 == 2 ? 1.0 : 1.5 }
+    // The first step back on two is not timed: 33 steps for a wait of 32 blocks.
+    #expect(threads == [2, 2, 2, 2, 1] + Array(repeating: 2, count: 33) + [1])
+  }
+
+  /// Where a block holds 4 steps or more, the first step on fewer threads is not timed: it
+  /// brings the rows the other thread computed into this one's cache. One thread as fast as
+  /// two then wins its trial, where that first step (1.0 s against 0.25) made it lose.
+  @Test func theFirstStepOnFewerThreadsIsNotTimedWhenBlocksHoldSeveral() {
+    var chooser = ThreadChooser(most: 2, shortestBlock: 1, shortestPeriod: 1)
+    for _ in 0..<4 { chooser.record(seconds: 0.25) }
+    #expect(chooser.threads == 1)  // a block of 4 steps, and the trial starts
+    chooser.record(seconds: 1.0)  // the first step on one thread: not timed
+    for _ in 0..<3 { chooser.record(seconds: 0.25) }
+    #expect(chooser.threads == 1)  // 0.75 s: the trial's block is not over
+    chooser.record(seconds: 0.25)
+    #expect(chooser.threads == 1 && chooser.preferred == 1)  // as fast: one thread wins
+  }
+
   @Test func stepsArePooledIntoBlocksOfTheShortestTime() {
     var chooser = ThreadChooser(most: 2, shortestBlock: 1, shortestPeriod: 1)
     for _ in 0..<3 { chooser.record(seconds: 0.3) }
     #expect(chooser.threads == 2)  // 0.9 s: the block is not over
     chooser.record(seconds: 0.3)
     #expect(chooser.threads == 1)  // 1.2 s over 4 steps: a block, and the trial starts
+    chooser.record(seconds: 9)  // blocks of 4 steps: the first on fewer is not timed
     chooser.record(seconds: 0.2)
     #expect(chooser.threads == 1)
     chooser.record(seconds: 0.8)  // 0.5 s a step, slower than the 0.3 s on two
