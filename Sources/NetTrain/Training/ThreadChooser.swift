@@ -63,7 +63,8 @@ struct ThreadChooser {
   @usableFromInline var blocksSinceTrial = 0
   /// Seconds per step of the last `remembered` blocks on the preferred count, oldest first.
   @usableFromInline var preferredBlocks: [Double] = []
-  /// Whether the next step is the first on more threads, which is not timed.
+  /// Whether the next step is the first after a switch that is not timed (see
+  /// `switchThreads`).
   @usableFromInline var isWarmingUp = false
   /// The steps of the last block.
   @usableFromInline var lastBlockSteps = 0
@@ -72,8 +73,9 @@ struct ThreadChooser {
   @usableFromInline var blockSeconds = 0.0
 
   /// Starts on `most` threads. The defaults: blocks of a millisecond (a few steps of a
-  /// network of W4's size, 64-128-128-10, one of W5's, 784-256-256-10), and a first trial
-  /// after 4 blocks (`remembered`), then after 16, 32, 64, … up to 256 while trials lose.
+  /// network of W4's size, 64-128-128-10, one of W5's, 784-256-256-10), a first trial after 4
+  /// blocks (`remembered`), then trials 16 blocks apart, the wait doubling after each trial
+  /// that loses (32, 64, … up to 256).
   @usableFromInline
   init(most: Int, shortestBlock: Double = 0.001, shortestPeriod: Int = 16) {
     self.most = most
