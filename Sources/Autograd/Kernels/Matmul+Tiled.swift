@@ -151,6 +151,12 @@ extension Matmul {
             readable: b.rowStride == 1 ? (n - 1 - j0) * b.columnStride + k - p0 : 0, into: pack)
           (panel, panelStride) = (UnsafePointer(pack), width)
         }
+        // How many of a narrow tile's `rows` rows from `i0` may be stored as whole registers.
+        func wholeStores(row i0: Int, rows: Int) -> Int {
+          step == nil && j0 == 0 && columns == cStride
+            ? wholeStoreRows(from: i0, rows: rows, m: m, columns: columns, accumulate: p0 > 0)
+            : 0
+        }
         // The tile of `rows` rows from `i0` over `tileWidth` of the panel's columns from
         // `from` on (`columns` of them to keep).
         func computeTile(row i0: Int, rows: Int, width tileWidth: Int, from: Int, columns: Int) {
@@ -167,9 +173,7 @@ extension Matmul {
             width: tileWidth, a.block(row: i0, column: p0), rows: rows, panel + from,
             panelStride: panelStride, depth: depth, into: out, cStride: outStride,
             columns: columns, accumulate: p0 > 0,
-            wholeStores: step == nil && tileWidth == lanes && j0 == 0 && columns == cStride
-              ? wholeStoreRows(from: i0, rows: rows, m: m, columns: columns, accumulate: p0 > 0)
-              : 0)
+            wholeStores: tileWidth == lanes ? wholeStores(row: i0, rows: rows) : 0)
           step?.step(rows: rows, columns: columns, at: offset, stride: cStride)
         }
         let rowsPerTile = tileRows(width: width)
@@ -181,11 +185,7 @@ extension Matmul {
           tallNarrowTile(
             a.block(row: i0, column: p0), panel, panelStride: panelStride, depth: depth,
             into: c + i0 * cStride + j0, cStride: cStride, columns: columns,
-            accumulate: p0 > 0,
-            wholeStores: j0 == 0 && columns == cStride
-              ? wholeStoreRows(
-                from: i0, rows: tallNarrowTileRows, m: m, columns: columns, accumulate: p0 > 0)
-              : 0)
+            accumulate: p0 > 0, wholeStores: wholeStores(row: i0, rows: tallNarrowTileRows))
         }
         for i0 in stride(from: tallEnd, to: wideEnd, by: rowsPerTile) {
           computeTile(
